@@ -1,0 +1,2 @@
+// The `modactors` command: entry point. Subcommands live in Commands/.
+return 0;
