@@ -1,2 +1,19 @@
-// The `modactors` command: entry point. Subcommands live in Commands/.
-return 0;
+// The `modactors` command. Each subcommand is one file in Commands/ exposing `Create()`.
+// Exit codes: 0 success (all expectations held), 1 an expectation or invariant failed,
+// 2 the command line or an input file is invalid.
+using System.CommandLine;
+using ModActors.Cli;
+using ModActors.Cli.Commands;
+
+var root = new RootCommand("ModActors: a deterministic simulator of Linux 6.12's module loader.");
+root.Subcommands.Add(ModinfoCommand.Create());
+root.Subcommands.Add(DepmodCommand.Create());
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+        Console.Error.WriteLine($"modactors: {error.Message}");
+    return ExitCodes.Invalid;
+}
+return parse.Invoke();
