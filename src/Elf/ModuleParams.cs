@@ -1,0 +1,53 @@
+// The __param section: struct kernel_param entries (40 bytes: name, mod, ops pointers; u16 perm at
+// 24; s8 level; u8 flags; arg), whose pointers are relocations in .rela__param. Types and
+// descriptions come from .modinfo parmtype=NAME:TYPE and parm=NAME:DESC, as modinfo shows them.
+using System.Buffers.Binary;
+using ModActors.Elf.Format;
+
+namespace ModActors.Elf;
+
+internal static class ModuleParams
+{
+    private const int SizeofKernelParam = 40;
+    private const int OffsetofOps = 16;
+    private const int OffsetofPerm = 24;
+
+    public static List<ModuleParam> Read(LoadInfo info, ModInfo modinfo)
+    {
+        var result = new List<ModuleParam>();
+        var idx = info.FindSec("__param"u8);
+        if (idx == 0)
+            return result;
+        var data = info.File.SectionData(idx);
+        var relocs = new Dictionary<ulong, Elf64_Rela>();
+        foreach (var r in RelaEntries.For(info, idx))
+            relocs.TryAdd(r.r_offset, r);
+
+        for (var off = 0; off + SizeofKernelParam <= data.Length; off += SizeofKernelParam)
+        {
+            var name = relocs.TryGetValue((ulong)off, out var nr) ? RelaEntries.TargetString(info, nr) ?? "" : "";
+            var ops = relocs.TryGetValue((ulong)(off + OffsetofOps), out var or) && RelaEntries.Symbol(info, or) is { } os
+                ? ElfFile.Decode(info.SymbolName(os))
+                : "";
+            var perm = BinaryPrimitives.ReadUInt16LittleEndian(data[(off + OffsetofPerm)..]);
+            var type = Lookup(modinfo, "parmtype", name) ?? TypeFromOps(ops);
+            result.Add(new ModuleParam(name, type, perm, Lookup(modinfo, "parm", name), ops));
+        }
+        return result;
+    }
+
+    private static string? Lookup(ModInfo modinfo, string tag, string name)
+    {
+        foreach (var e in modinfo.Entries)
+        {
+            if (e.Key == tag && e.Value.Length > name.Length && e.Value[name.Length] == ':' && e.Value.StartsWith(name, StringComparison.Ordinal))
+                return e.Value[(name.Length + 1)..];
+        }
+        return null;
+    }
+
+    private static string TypeFromOps(string ops) =>
+        ops.StartsWith("param_ops_", StringComparison.Ordinal) ? ops["param_ops_".Length..]
+        : ops == "param_array_ops" ? "array"
+        : ops;
+}
