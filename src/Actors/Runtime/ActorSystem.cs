@@ -1,0 +1,198 @@
+// ModActors' actor runtime: a small, deterministic actor system with Akka.NET's public shape.
+//
+// Why our own runtime: Akka.NET and Akka.TestKit.Xunit2 are not served by the package registry
+// this project builds against, and Akka's dispatchers run actors on the thread pool, so a race
+// seen once cannot be replayed. This runtime keeps Akka's idioms (ActorSystem, Props, IActorRef,
+// Tell, Ask with a timeout, ReceiveActor's Receive<T>/ReceiveAsync<T>, Become/Unbecome, Stash,
+// Context.Self/Sender, Watch/Terminated, Stop) and is deterministic by construction:
+// - one simulation is one logical thread; the thread that calls Run() executes every step;
+// - a step is the delivery of one message to one actor or the resumption of one awaiting handler;
+//   a pluggable ISchedulingStrategy picks it among the enabled actors (fifo, random, pct, dfs,
+//   replay), and the choices form a replayable Schedule;
+// - time is virtual: it only moves when nothing is enabled, jumping to the next timer;
+// - async handlers run under a per-actor SynchronizationContext, so every await continuation is a
+//   step of its actor; a continuation arriving from another thread fails the run.
+// This file holds creation and lifecycle; the step loop, time, asks and deadlock detection live in
+// the ActorSystem_*.cs files.
+using ModActors.Runtime.Scheduling;
+
+namespace ModActors.Runtime;
+
+/// <summary>One simulation: its actors, its virtual clock and its scheduler.</summary>
+public sealed partial class ActorSystem : IDisposable
+{
+    private readonly SimulationOptions options;
+    private readonly ISchedulingStrategy strategy;
+    private readonly bool recordTrace;
+    private readonly ReadyQueue ready = new();
+    private readonly List<ActorCell> cells = [];
+    private readonly Dictionary<string, ActorCell> topLevel = new(StringComparer.Ordinal);
+    private readonly List<int> choices = [];
+    private bool disposed;
+
+    private ActorSystem(string name, SimulationOptions options)
+    {
+        Name = name;
+        this.options = options;
+        strategy = options.Strategy;
+        recordTrace = options.RecordTrace;
+        ownerThread = Environment.CurrentManagedThreadId;
+    }
+
+    /// <summary>The system's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The scheduling strategy of this simulation.</summary>
+    public ISchedulingStrategy Strategy => strategy;
+
+    /// <summary>The steps recorded so far.</summary>
+    public Trace Trace { get; } = new();
+
+    /// <summary>The choices made so far, replayable with <see cref="ReplayStrategy"/>.</summary>
+    public Schedule Schedule => new(strategy.Name, strategy.Seed, strategy.Depth, choices.ToArray());
+
+    /// <summary>Messages dropped because their receiver had stopped.</summary>
+    public long DeadLetters { get; private set; }
+
+    /// <summary>Creates a simulation.</summary>
+    public static ActorSystem Create(string name, SimulationOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return new ActorSystem(name, options ?? new SimulationOptions());
+    }
+
+    /// <summary>Creates a top-level actor at <c>/user/name</c>; names are unique among siblings.</summary>
+    public IActorRef ActorOf(Props props, string name) => CreateActor(null, props, name);
+
+    /// <summary>Stops <paramref name="actor"/> and its children; watchers get <see cref="Terminated"/>.</summary>
+    public void Stop(IActorRef actor)
+    {
+        var cell = CellOf(actor);
+        if (cell == null || cell.System != this)
+        {
+            return;
+        }
+
+        if (ReferenceEquals(cell, running))
+        {
+            cell.StopRequested = true;
+        }
+        else
+        {
+            StopCell(cell);
+        }
+    }
+
+    /// <summary>Adds a check run after every step; a non-null result is a violation that ends the run.</summary>
+    public void AddInvariant(string name, Func<string?> check)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(check);
+        (invariants ??= []).Add((name, check));
+    }
+
+    /// <summary>Ends the simulation; it cannot run afterwards.</summary>
+    public void Dispose() => disposed = true;
+
+    internal static ActorCell? CellOf(IActorRef actor) => actor switch
+    {
+        ActorCell cell => cell,
+        TestKit.TestProbe probe => probe.Cell,
+        _ => null,
+    };
+
+    internal IReadOnlyList<ActorCell> Cells => cells;
+
+    internal void DeadLetter() => DeadLetters++;
+
+    internal void MakeReady(ActorCell cell) => ready.Add(cell);
+
+    internal ActorCell CreateActor(ActorCell? parent, Props props, string name)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (string.IsNullOrEmpty(name) || name.Contains('/', StringComparison.Ordinal) || name.Any(char.IsWhiteSpace))
+        {
+            throw new ArgumentException($"invalid actor name '{name}': it must be non-empty, without '/' or spaces", nameof(name));
+        }
+
+        if (parent == null ? topLevel.ContainsKey(name) : parent.HasChild(name))
+        {
+            throw new ArgumentException(
+                $"actor name '{name}' is not unique: {(parent == null ? "/user" : parent.Path)} already has a child of that name",
+                nameof(name));
+        }
+
+        var cell = new ActorCell(this, parent, name, cells.Count);
+        if (parent == null)
+        {
+            topLevel.Add(name, cell);
+        }
+        else
+        {
+            parent.AddChild(cell);
+        }
+
+        cells.Add(cell);
+        cell.Actor = ActorBase.Construct(cell, props);
+        if (cell.Actor is IWithStash withStash)
+        {
+            withStash.Stash = cell;
+        }
+
+        cell.Actor.PreStart();
+        return cell;
+    }
+
+    private void StopCell(ActorCell cell)
+    {
+        if (cell.Stopped)
+        {
+            return;
+        }
+
+        foreach (var child in cell.Children.ToArray())
+        {
+            StopCell(child);
+        }
+
+        if (cell.InReady)
+        {
+            ready.Remove(cell);
+        }
+
+        DeadLetters += cell.MarkStopped();
+        DropAsksOf(cell);
+        if (cell.Parent == null)
+        {
+            topLevel.Remove(cell.Name);
+        }
+        else
+        {
+            cell.Parent.RemoveChild(cell);
+        }
+
+        var outer = running;
+        running = cell;
+        try
+        {
+            cell.Actor.PostStop();
+        }
+        catch (Exception e)
+        {
+            Fail(cell, "PostStop", e);
+        }
+        finally
+        {
+            running = outer;
+        }
+
+        foreach (var watcher in cell.Watchers)
+        {
+            if (!watcher.Stopped)
+            {
+                watcher.Tell(new Terminated(cell), cell);
+            }
+        }
+    }
+}

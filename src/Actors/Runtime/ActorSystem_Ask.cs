@@ -1,0 +1,47 @@
+// Asks in flight: who asked whom what. They are edges of the wait-for graph until answered, timed
+// out, or their asker stops.
+namespace ModActors.Runtime;
+
+public sealed partial class ActorSystem
+{
+    private readonly SortedDictionary<long, PendingAsk> asks = [];
+    private long askSequence;
+
+    internal Task<T> Ask<T>(ActorCell target, object message, TimeSpan? timeout)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var promise = new PromiseRef<T>(this, ++askSequence, running, target, message);
+        asks.Add(promise.Id, promise);
+        if (timeout is { } t)
+        {
+            promise.Timer = AddTimer(t, () => promise.TimeOut(t));
+        }
+
+        target.Tell(message, promise);
+        return promise.Task;
+    }
+
+    /// <summary>Removes the ask from the in-flight set; false if it was no longer there.</summary>
+    internal bool CompleteAsk(PendingAsk ask) => asks.Remove(ask.Id);
+
+    private void DropAsksOf(ActorCell asker)
+    {
+        List<long>? dropped = null;
+        foreach (var (id, ask) in asks)
+        {
+            if (ReferenceEquals(ask.Asker, asker))
+            {
+                (dropped ??= []).Add(id);
+            }
+        }
+
+        if (dropped != null)
+        {
+            foreach (var id in dropped)
+            {
+                asks[id].Timer?.Cancel();
+                asks.Remove(id);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+// Virtual time: the clock moves only when no step is enabled, jumping to the earliest pending
+// timer; every timer due at that instant fires (in creation order) before the strategy chooses
+// among the actors they enabled. Nothing here reads the wall clock.
+using ModActors.Runtime.Scheduling;
+
+namespace ModActors.Runtime;
+
+public sealed partial class ActorSystem
+{
+    private readonly PriorityQueue<SimTimer, (long Due, long Sequence)> timers = new();
+    private long nowTicks;
+    private long timerSequence;
+    private (string From, object What)? resumeCause;
+
+    /// <summary>Virtual time now.</summary>
+    public TimeSpan Now => new(nowTicks);
+
+    /// <summary>Whether a timer (scheduled message, sleep or Ask timeout) is still pending.</summary>
+    internal bool HasPendingTimers
+    {
+        get
+        {
+            DropCancelledTimers();
+            return timers.Count > 0;
+        }
+    }
+
+    internal ICancelable ScheduleTellOnce(TimeSpan delay, IActorRef receiver, object message, IActorRef? sender)
+    {
+        ArgumentNullException.ThrowIfNull(receiver);
+        ArgumentNullException.ThrowIfNull(message);
+        return AddTimer(delay, () => receiver.Tell(message, sender));
+    }
+
+    internal Task Sleep(ActorCell cell, TimeSpan duration)
+    {
+        if (duration <= TimeSpan.Zero)
+        {
+            return Task.CompletedTask;
+        }
+
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var what = "sleep " + TraceStep.FormatTime(duration);
+        AddTimer(duration, () => WithCause("timer", what, () => done.TrySetResult()));
+        return done.Task;
+    }
+
+    internal SimTimer AddTimer(TimeSpan delay, Action fire)
+    {
+        var due = nowTicks + Math.Max(0, delay.Ticks);
+        var timer = new SimTimer(due, timerSequence++, fire);
+        timers.Enqueue(timer, (due, timer.Sequence));
+        return timer;
+    }
+
+    /// <summary>Runs <paramref name="action"/> with the cause that resumptions it posts are traced with.</summary>
+    internal void WithCause(string from, object what, Action action)
+    {
+        var outer = resumeCause;
+        resumeCause = (from, what);
+        try
+        {
+            action();
+        }
+        finally
+        {
+            resumeCause = outer;
+        }
+    }
+
+    internal void PostResumption(ActorCell cell, SendOrPostCallback callback, object? state)
+    {
+        if (Environment.CurrentManagedThreadId != ownerThread)
+        {
+            foreignPost = $"{cell.TraceName}: an await continuation arrived from another thread " +
+                "(the handler awaited a task outside the simulation, such as Task.Delay, Task.Run or I/O)";
+            return;
+        }
+
+        if (cell.Stopped)
+        {
+            return;
+        }
+
+        var cause = resumeCause;
+        cell.PushResumption(new Resumption(callback, state, cause?.From ?? cell.TraceName, cause?.What));
+        if (!cell.InReady)
+        {
+            ready.Add(cell);
+        }
+    }
+
+    private bool FireNextTimers(long deadline)
+    {
+        DropCancelledTimers();
+        if (!timers.TryPeek(out _, out var first) || first.Due > deadline)
+        {
+            return false;
+        }
+
+        nowTicks = Math.Max(nowTicks, first.Due);
+        while (timers.TryPeek(out var timer, out var key) && key.Due == first.Due)
+        {
+            timers.Dequeue();
+            if (!timer.IsCancellationRequested)
+            {
+                timer.Fire();
+            }
+        }
+
+        return true;
+    }
+
+    private void DropCancelledTimers()
+    {
+        while (timers.TryPeek(out var timer, out _) && timer.IsCancellationRequested)
+        {
+            timers.Dequeue();
+        }
+    }
+}

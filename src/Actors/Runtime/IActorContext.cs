@@ -1,0 +1,40 @@
+// IActorContext: what an actor can do besides handling a message (Akka.NET's IActorContext), on
+// virtual time.
+namespace ModActors.Runtime;
+
+/// <summary>The actor's view of the runtime while it handles a message.</summary>
+public interface IActorContext
+{
+    /// <summary>This actor.</summary>
+    IActorRef Self { get; }
+
+    /// <summary>The sender of the message being handled, or <see cref="ActorRefs.NoSender"/>.</summary>
+    IActorRef Sender { get; }
+
+    /// <summary>The simulation this actor lives in.</summary>
+    ActorSystem System { get; }
+
+    /// <summary>Virtual time now.</summary>
+    TimeSpan Now { get; }
+
+    /// <summary>Creates a child actor named <paramref name="name"/> (unique among this actor's children).</summary>
+    IActorRef ActorOf(Props props, string name);
+
+    /// <summary>Stops <paramref name="actor"/> (itself: after the current step).</summary>
+    void Stop(IActorRef actor);
+
+    /// <summary>Asks for a <see cref="Terminated"/> message once <paramref name="actor"/> stops.</summary>
+    void Watch(IActorRef actor);
+
+    /// <summary>Cancels an earlier <see cref="Watch"/>.</summary>
+    void Unwatch(IActorRef actor);
+
+    /// <summary>Completes after <paramref name="duration"/> of virtual time; await it in an async handler.</summary>
+    Task Sleep(TimeSpan duration);
+
+    /// <summary>Tells <paramref name="message"/> to <paramref name="receiver"/> after <paramref name="delay"/> of virtual time.</summary>
+    ICancelable ScheduleTellOnce(TimeSpan delay, IActorRef receiver, object message, IActorRef? sender = null);
+
+    /// <summary>Attaches <paramref name="text"/> (e.g. a state change) to the current step of the trace.</summary>
+    void Annotate(string text);
+}

@@ -1,0 +1,84 @@
+// The temporary reference an Ask sends as the sender of its question (Akka.NET's PromiseActorRef):
+// the first message told to it completes the Ask's task directly, without a mailbox hop, so the
+// asker's resumption is its next step.
+using System.Globalization;
+
+namespace ModActors.Runtime;
+
+internal abstract class PendingAsk(ActorSystem system, long id, ActorCell? asker, ActorCell target, object question) : IActorRef, ITraceNamed
+{
+    public long Id => id;
+
+    public ActorCell? Asker => asker;
+
+    public ActorCell Target => target;
+
+    public object Question => question;
+
+    public ICancelable? Timer { get; set; }
+
+    public string Name => "ask-" + id.ToString(CultureInfo.InvariantCulture);
+
+    public string Path => "/temp/" + Name;
+
+    public string TraceName => asker?.TraceName ?? "outside";
+
+    protected ActorSystem System => system;
+
+    public string Describe() => $"reply from {target.TraceName} to {question.GetType().Name} (ask)";
+
+    public abstract void Tell(object message, IActorRef? sender = null);
+
+    public abstract void TimeOut(TimeSpan timeout);
+
+    public bool Equals(IActorRef? other) => ReferenceEquals(this, other);
+
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+    public override int GetHashCode() => id.GetHashCode();
+
+    public override string ToString() => Name;
+}
+
+internal sealed class PromiseRef<T>(ActorSystem system, long id, ActorCell? asker, ActorCell target, object question)
+    : PendingAsk(system, id, asker, target, question)
+{
+    private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<T> Task => completion.Task;
+
+    public override void Tell(object message, IActorRef? sender = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (completion.Task.IsCompleted || !System.CompleteAsk(this))
+        {
+            System.DeadLetter();
+            return;
+        }
+
+        Timer?.Cancel();
+        System.WithCause(ActorSystem.NameOf(sender ?? System.Running), message, () =>
+        {
+            if (message is T reply)
+            {
+                completion.TrySetResult(reply);
+            }
+            else
+            {
+                completion.TrySetException(new InvalidCastException(
+                    $"Ask of {Question.GetType().Name} to {Target.TraceName} expected {typeof(T).Name} but got {message.GetType().Name}"));
+            }
+        });
+    }
+
+    public override void TimeOut(TimeSpan timeout)
+    {
+        if (completion.Task.IsCompleted || !System.CompleteAsk(this))
+        {
+            return;
+        }
+
+        var text = $"Ask of {Question.GetType().Name} to {Target.TraceName} timed out after {TraceStep.FormatTime(timeout)} of virtual time";
+        System.WithCause("timer", "ask timeout", () => completion.TrySetException(new AskTimeoutException(text)));
+    }
+}

@@ -1,0 +1,18 @@
+// fifo: the natural order, the actor that became enabled first runs first.
+namespace ModActors.Runtime;
+
+/// <summary>Runs the actor that has been enabled longest (the default).</summary>
+public sealed class FifoStrategy : ISchedulingStrategy
+{
+    /// <inheritdoc/>
+    public string Name => "fifo";
+
+    /// <inheritdoc/>
+    public long Seed => 0;
+
+    /// <inheritdoc/>
+    public int Depth => 0;
+
+    /// <inheritdoc/>
+    public int Choose(IReadOnlyList<IActorRef> candidates, long step) => 0;
+}

@@ -1,0 +1,32 @@
+// Small actors the runtime tests are built from (in the spirit of Akka.TestKit's TestActors).
+using ModActors.Runtime;
+
+namespace ModActors.Runtime.Tests;
+
+public sealed record Ping(int N);
+
+public sealed record Pong(int N);
+
+public sealed record Go;
+
+/// <summary>Replies Pong(n) to every Ping(n).</summary>
+public sealed class EchoActor : ReceiveActor
+{
+    public EchoActor() => Receive<Ping>(p => Sender.Tell(new Pong(p.N), Self));
+}
+
+/// <summary>Appends every message it handles to a shared log, tagged with its own name.</summary>
+public sealed class LogActor : ReceiveActor
+{
+    public LogActor(List<string> log) => ReceiveAny(m => log.Add(Self.Name + ":" + m));
+}
+
+/// <summary>On Go, asks its peer a Ping and waits for the answer (a party of a planted ask cycle).</summary>
+public sealed class AskPeerActor : ReceiveActor
+{
+    public AskPeerActor(Func<IActorRef> peer)
+    {
+        ReceiveAsync<Go>(async _ => await peer().Ask<Pong>(new Ping(1)));
+        Receive<Ping>(p => Sender.Tell(new Pong(p.N)));
+    }
+}
