@@ -30,7 +30,7 @@ internal static class ModuleDecompress
         var rc = LibLzma.StreamBufferDecode(buf, MaxDecompressedSize, out image);
         return rc switch
         {
-            LibLzma.LZMA_OK or LibLzma.LZMA_STREAM_END => null,
+            LibLzma.LZMA_STREAM_END => null,
             LibLzma.LZMA_MEM_ERROR or LibLzma.LZMA_MEMLIMIT_ERROR => new ModuleRejection(Errno.ENOMEM, "", nameof(module_xz_decompress)),
             _ => new ModuleRejection(Errno.EINVAL, $"decompression failed with status {XzRet(rc)}", nameof(module_xz_decompress)),
         };

@@ -1,0 +1,119 @@
+// Reading a module file from disk the way userspace tools (kmod) do: a plain .ko is memory-mapped
+// read-only; a .ko.xz / .ko.gz (recognised by magic) is decompressed with the system's liblzma or
+// System.IO.Compression. Missing or unreadable files become a message, not an exception.
+using System.IO.MemoryMappedFiles;
+using System.Runtime.InteropServices;
+
+namespace ModActors.Elf;
+
+/// <summary>Loads module files for tools (modinfo, depmod).</summary>
+public static class ModuleFile
+{
+    /// <summary>Reads a whole module file, decompressing .xz and .gz content.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="image">The uncompressed bytes on success.</param>
+    /// <param name="error">What went wrong (e.g. "No such file or directory"), or null.</param>
+    /// <returns>True when the image was read.</returns>
+    public static bool TryLoad(string path, out ReadOnlyMemory<byte> image, out string? error)
+    {
+        image = ReadOnlyMemory<byte>.Empty;
+        error = null;
+        byte[] raw;
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                error = "Is a directory";
+                return false;
+            }
+            raw = File.ReadAllBytes(path);
+        }
+        catch (FileNotFoundException)
+        {
+            error = "No such file or directory";
+            return false;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            error = "No such file or directory";
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            error = "Permission denied";
+            return false;
+        }
+        catch (IOException e)
+        {
+            error = e.Message;
+            return false;
+        }
+        return TryDecompress(raw, out image, out error);
+    }
+
+    /// <summary>Returns the image itself, or its decompressed content when it starts with the xz or gzip magic.</summary>
+    public static bool TryDecompress(ReadOnlyMemory<byte> raw, out ReadOnlyMemory<byte> image, out string? error)
+    {
+        error = null;
+        image = raw;
+        var span = raw.Span;
+        ModuleCompression? kind = span.StartsWith((ReadOnlySpan<byte>)[0xfd, (byte)'7', (byte)'z', (byte)'X', (byte)'Z', 0])
+            ? ModuleCompression.Xz
+            : span.StartsWith((ReadOnlySpan<byte>)[0x1f, 0x8b]) ? ModuleCompression.Gzip : null;
+        if (kind is null)
+            return true;
+        var rejection = ModuleDecompress.module_decompress(raw, kind.Value, out image);
+        if (rejection is null)
+            return true;
+        error = rejection.Log.Length > 0 ? rejection.Log : rejection.ErrnoName;
+        return false;
+    }
+
+    /// <summary>Maps a plain (uncompressed) module file read-only for zero-copy reading; dispose the returned owner after use.</summary>
+    public static IDisposable MapReadOnly(string path, out ReadOnlyMemory<byte> image)
+    {
+        var length = new FileInfo(path).Length;
+        if (length == 0)
+        {
+            image = ReadOnlyMemory<byte>.Empty;
+            return new MemoryStream();
+        }
+        var mmf = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+        var manager = new MappedMemory(mmf, (int)length);
+        image = manager.Memory;
+        return manager;
+    }
+
+    private sealed unsafe class MappedMemory : System.Buffers.MemoryManager<byte>
+    {
+        private readonly MemoryMappedFile _file;
+        private readonly MemoryMappedViewAccessor _view;
+        private readonly byte* _pointer;
+        private readonly int _length;
+
+        public MappedMemory(MemoryMappedFile file, int length)
+        {
+            _file = file;
+            _length = length;
+            _view = file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+            byte* p = null;
+            _view.SafeMemoryMappedViewHandle.AcquirePointer(ref p);
+            _pointer = p + _view.PointerOffset;
+        }
+
+        public override Span<byte> GetSpan() => new(_pointer, _length);
+
+        public override System.Buffers.MemoryHandle Pin(int elementIndex = 0) => new(_pointer + elementIndex);
+
+        public override void Unpin()
+        {
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            _view.SafeMemoryMappedViewHandle.ReleasePointer();
+            _view.Dispose();
+            _file.Dispose();
+        }
+    }
+}
