@@ -13,7 +13,7 @@ public class ParamOpsTests
     }
 
     private static ModuleParam P(string type, string? dflt = null) =>
-        new() { Name = "p", Type = type, Perm = 0644, Default = dflt, ArrayMax = 4, StringMaxLen = 8 };
+        new() { Name = "p", Type = type, Perm = Modes.S644, Default = dflt, ArrayMax = 4, StringMaxLen = 8 };
 
     [Theory]
     [InlineData("byte", "p=255", "255\n")]
@@ -168,7 +168,7 @@ public class ParamOpsTests
     {
         Assert.Throws<ArgumentException>(() => new ModuleParams([P("array of int") with { ArrayMax = 0 }]));
         Assert.Throws<ArgumentException>(() => new ModuleParams([P("string") with { StringMaxLen = 0 }]));
-        Assert.Throws<ArgumentException>(() => new ModuleParams([P("int") with { Perm = 0666 }]));
+        Assert.Throws<ArgumentException>(() => new ModuleParams([P("int") with { Perm = Modes.S666 }]));
         var e = Assert.Throws<ArgumentException>(() => new ModuleParams([P("int", "abc")]));
         Assert.Contains("EINVAL", e.Message, StringComparison.Ordinal);
     }
@@ -180,7 +180,7 @@ public class ParamOpsTests
         Assert.Equal("42\n", p.param_get("p"));
         Assert.Equal("dflt\n", p.param_get("q"));
         Assert.Equal(
-            [new ParamSnapshot("p", 0644, "42\n"), new ParamSnapshot("q", 0644, "dflt\n")],
+            [new ParamSnapshot("p", Modes.S644, "42\n"), new ParamSnapshot("q", Modes.S644, "dflt\n")],
             p.Snapshot());
     }
 }

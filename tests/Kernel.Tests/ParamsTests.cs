@@ -4,12 +4,12 @@ namespace ModActors.Kernel.Tests;
 
 public class ParamsTests
 {
-    // The oracle's slow.ko: module_param(delay_ms, int, 0444), ret, exit_delay_ms likewise.
+    // The oracle's slow.ko: module_param(delay_ms, int, Modes.S444), ret, exit_delay_ms likewise.
     private static ModuleParams Slow() => new(
     [
-        new ModuleParam { Name = "delay_ms", Type = "int", Perm = 0444 },
-        new ModuleParam { Name = "ret", Type = "int", Perm = 0444 },
-        new ModuleParam { Name = "exit_delay_ms", Type = "int", Perm = 0444 },
+        new ModuleParam { Name = "delay_ms", Type = "int", Perm = Modes.S444 },
+        new ModuleParam { Name = "ret", Type = "int", Perm = Modes.S444 },
+        new ModuleParam { Name = "exit_delay_ms", Type = "int", Perm = Modes.S444 },
     ]);
 
     private static (ModuleArgsResult Result, IReadOnlyList<string> Log, ModuleParams Params) LoadSlow(string args)
@@ -123,7 +123,7 @@ public class ParamsTests
     public void Quotes_group_spaces_and_are_dropped_from_values()
     {
         var log = new KernelLog();
-        var p = new ModuleParams([new ModuleParam { Name = "name", Type = "charp", Perm = 0644 }]);
+        var p = new ModuleParams([new ModuleParam { Name = "name", Type = "charp", Perm = Modes.S644 }]);
         Assert.Equal(0, Params.load_module_parse_args("m", "  name=\"a b  c\"  ", p, log).Error);
         Assert.Equal("a b  c\n", p.param_get("name"));
 

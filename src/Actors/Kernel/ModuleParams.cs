@@ -15,7 +15,10 @@ public sealed record ModuleParam
     /// </summary>
     public required string Type { get; init; }
 
-    /// <summary>kp->perm, the sysfs mode: 0 keeps it out of /sys/module/NAME/parameters; 0444 read-only; 0644 writable.</summary>
+    /// <summary>
+    /// kp->perm, the sysfs mode bits as a number: 0 keeps it out of /sys/module/NAME/parameters; octal 0444
+    /// (0x124, 292) is read-only; 0644 (0x1A4, 420) writable. C# has no octal literals: 0444 in C# is decimal.
+    /// </summary>
     public int Perm { get; init; }
 
     /// <summary>For "array of T": the array's length (arr->max).</summary>
@@ -73,15 +76,23 @@ public sealed class ModuleParams
         Array.Find(_kp, k => k.Spec.Name == name)
         ?? throw new ArgumentException($"module has no parameter '{name}'", nameof(name));
 
+    /// <summary>0777: the largest mode (C# has no octal literals, so modes are written in hex).</summary>
+    private const int S_IALLUGO = 0x1FF;
+
+    /// <summary>0002: other-writable.</summary>
+    private const int S_IWOTH = 0x2;
+
     private static KernelParam Build(ModuleParam spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (string.IsNullOrEmpty(spec.Name))
             throw new ArgumentException("a module parameter needs a name", nameof(spec));
-        if (spec.Perm is < 0 or > 0777)
-            throw new ArgumentException($"parameter '{spec.Name}': perm {spec.Perm} is not a file mode (0..0777)", nameof(spec));
-        if ((spec.Perm & 0002) != 0)
-            throw new ArgumentException($"parameter '{spec.Name}': world-writable perm is rejected by VERIFY_OCTAL_PERMISSIONS", nameof(spec));
+        if (spec.Perm is < 0 or > S_IALLUGO)
+            throw new ArgumentException($"parameter '{spec.Name}': perm {spec.Perm} is not a file mode (0..0777 octal)", nameof(spec));
+        if ((spec.Perm & S_IWOTH) != 0)
+            throw new ArgumentException(
+                $"parameter '{spec.Name}': world-writable perm 0{Convert.ToString(spec.Perm, 8)} is rejected by VERIFY_OCTAL_PERMISSIONS",
+                nameof(spec));
 
         const string arrayOf = "array of ";
         KernelParamOps ops;
