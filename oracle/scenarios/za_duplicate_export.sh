@@ -4,6 +4,10 @@
 #    expa_value/expa_gpl/expa_ns too.  Sequential and concurrent (expa's init
 #    sleeps 1 s, expx +200 ms: expa is COMING, its symbols already count).
 . /lib/oracle.sh
+at_off() { dd if=/m/expa.ko bs=1 skip=$1 count=$2 2>/dev/null; }
+if [ "$(at_off 661 9)" != "name=expa" ] || [ "$(at_off 1816 4)" != "expa" ]; then
+	echo "za: byte offsets do not match this expa.ko (rebuilt?); recompute them"; exit 1
+fi
 cp /m/expa.ko /tmp/expx.ko
 printf x | dd of=/tmp/expx.ko bs=1 seek=669 conv=notrunc 2>/dev/null
 printf x | dd of=/tmp/expx.ko bs=1 seek=1819 conv=notrunc 2>/dev/null

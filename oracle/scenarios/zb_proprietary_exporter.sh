@@ -2,6 +2,9 @@
 #    initramfs' expa.ko): its own P taint and log lines, then users useb
 #    (expa_value) and nsok (expa_ns) inheriting P from it (inherit_taint).
 . /lib/oracle.sh
+if [ "$(dd if=/m/expa.ko bs=1 skip=601 count=11 2>/dev/null)" != "license=GPL" ]; then
+	echo "zb: byte offset does not match this expa.ko (rebuilt?); recompute it"; exit 1
+fi
 cp /m/expa.ko /tmp/expp.ko
 printf x | dd of=/tmp/expp.ko bs=1 seek=611 conv=notrunc 2>/dev/null
 kt
