@@ -23,7 +23,6 @@ internal sealed class ActorCell : IActorRef, IActorContext, IStash, ITraceNamed
         Name = name;
         Id = id;
         TraceName = parent == null ? name : parent.TraceName + "/" + name;
-        Path = "/user/" + TraceName;
     }
 
     public ActorSystem System { get; }
@@ -34,7 +33,7 @@ internal sealed class ActorCell : IActorRef, IActorContext, IStash, ITraceNamed
 
     public string Name { get; }
 
-    public string Path { get; }
+    public string Path => "/user/" + TraceName;
 
     public string TraceName { get; }
 
@@ -202,11 +201,11 @@ internal sealed class ActorCell : IActorRef, IActorContext, IStash, ITraceNamed
         }
     }
 
-    public bool Equals(IActorRef? other) => other != null && other.Path == Path && ActorSystem.CellOf(other)?.System == System;
+    public bool Equals(IActorRef? other) => other != null && ReferenceEquals(ActorSystem.CellOf(other), this);
 
     public override bool Equals(object? obj) => obj is IActorRef other && Equals(other);
 
-    public override int GetHashCode() => Path.GetHashCode(StringComparison.Ordinal);
+    public override int GetHashCode() => TraceName.GetHashCode(StringComparison.Ordinal);
 
     public override string ToString() => TraceName;
 }

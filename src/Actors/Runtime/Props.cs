@@ -20,7 +20,7 @@ public sealed class Props
         where T : ActorBase
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return new Props(typeof(T), () => factory());
+        return new Props(typeof(T), factory);
     }
 
     /// <summary>Props that create the actor with its parameterless constructor.</summary>

@@ -6,7 +6,7 @@ namespace ModActors.Runtime;
 /// <summary>An actor whose behaviour is a list of typed handlers.</summary>
 public abstract class ReceiveActor : ActorBase
 {
-    private readonly Stack<List<Handler>> stacked = new();
+    private Stack<List<Handler>>? stacked;
     private List<Handler> handlers = [];
 
     /// <summary>Handles messages of type <typeparamref name="T"/> (that satisfy <paramref name="shouldHandle"/>).</summary>
@@ -42,7 +42,7 @@ public abstract class ReceiveActor : ActorBase
     protected void BecomeStacked(Action configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        stacked.Push(handlers);
+        (stacked ??= new Stack<List<Handler>>()).Push(handlers);
         handlers = [];
         configure();
     }
@@ -50,7 +50,7 @@ public abstract class ReceiveActor : ActorBase
     /// <summary>Returns to the handlers in use before the last <see cref="BecomeStacked"/>.</summary>
     protected void UnbecomeStacked()
     {
-        if (stacked.Count > 0)
+        if (stacked?.Count > 0)
         {
             handlers = stacked.Pop();
         }

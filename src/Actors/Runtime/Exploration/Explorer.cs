@@ -5,6 +5,8 @@
 // work over machines. Dfs splits its space into subtrees by the first choices (a fixed depth,
 // independent of the core count) and enumerates the subtrees in parallel; concatenated in order
 // they give exactly the sequential dfs order.
+using System.Collections.Concurrent;
+
 namespace ModActors.Runtime;
 
 /// <summary>Runs many independent simulations of one scenario and summarises their outcomes.</summary>
@@ -50,16 +52,19 @@ public static class Explorer
         }
 
         var perSubtree = new List<ExploredRun>[mine.Count];
+        var counts = new long[mine.Count];
         var exhausted = new bool[mine.Count];
-        Parallel.For(0, mine.Count, new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism }, i =>
+        var inOrder = Partitioner.Create(Enumerable.Range(0, mine.Count), EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(inOrder, new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism }, i =>
         {
             var dfs = new DfsStrategy(mine[i], int.MaxValue, o.MaxSchedules);
             var runs = new List<ExploredRun>();
             do
             {
                 runs.Add(RunOne(o, dfs, 0, 0, setup, keepSchedule: true));
+                Interlocked.Increment(ref counts[i]);
             }
-            while (dfs.NextSchedule());
+            while (!BeyondBudget(counts, i, o.MaxSchedules) && dfs.NextSchedule());
             perSubtree[i] = runs;
             exhausted[i] = dfs.Exhausted;
         });
@@ -80,6 +85,21 @@ public static class Explorer
 
         var total = perSubtree.Sum(r => (long)r.Count);
         return new ExploreReport(o, all, Array.TrueForAll(exhausted, e => e) && total <= o.MaxSchedules, 0);
+    }
+
+    /// <summary>
+    /// Whether every further schedule of subtree <paramref name="i"/> would fall past the budget: the
+    /// subtrees before it (whose counts only grow) and its own runs already fill it.
+    /// </summary>
+    private static bool BeyondBudget(long[] counts, int i, long budget)
+    {
+        var sum = 0L;
+        for (var j = 0; j <= i; j++)
+        {
+            sum += Interlocked.Read(ref counts[j]);
+        }
+
+        return sum >= budget;
     }
 
     /// <summary>The first choices of every subtree, in dfs order; deep enough for about 64 subtrees.</summary>
