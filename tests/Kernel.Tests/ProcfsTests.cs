@@ -38,6 +38,14 @@ public class ProcfsTests
     }
 
     [Fact]
+    public void A_module_whose_exit_is_running_shows_refcnt_minus_one()
+    {
+        // Oracle m: "slow 12288 -1 - Unloading ADDR (OE-)" (try_release_module_ref took MODULE_REF_BASE).
+        Assert.Equal("slow 12288 -1 - Unloading 0x0000000000000000 (OE-)\n",
+            Procfs.m_show(Slow(ModuleState.Going) with { Refcnt = -1 }));
+    }
+
+    [Fact]
     public void A_module_without_exit_is_permanent()
     {
         // Oracle f: "noexit 8192 0 [permanent], Live ADDR (OE)"

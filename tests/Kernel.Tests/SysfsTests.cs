@@ -58,13 +58,60 @@ public class SysfsTests
     }
 
     [Fact]
-    public void The_directory_lists_its_files_sorted()
+    public void The_directory_lists_what_the_oracle_saw()
     {
-        Assert.Equal(["coresize", "holders", "initsize", "initstate", "parameters", "refcnt", "taint"],
+        // Oracle y: "-- /sys/module/slow: coresize holders initsize initstate notes parameters refcnt sections taint uevent"
+        Assert.Equal(["coresize", "holders", "initsize", "initstate", "notes", "parameters", "refcnt", "sections", "taint", "uevent"],
             Sysfs.list(Snap(NotifParams())));
+        // Oracle y, noexit: no parameters directory.
         var noParams = Snap(new ModuleParams([new ModuleParam { Name = "hidden", Type = "int" }]));
-        Assert.Equal(["coresize", "holders", "initsize", "initstate", "refcnt", "taint"], Sysfs.list(noParams));
+        Assert.Equal(["coresize", "holders", "initsize", "initstate", "notes", "refcnt", "sections", "taint", "uevent"],
+            Sysfs.list(noParams));
         Assert.Equal(-Errno.ENOENT, Sysfs.read(noParams, "parameters/hidden").Error);
+        Assert.Equal(-Errno.ENOENT, Sysfs.read(noParams, "parameters").Error);
+    }
+
+    [Fact]
+    public void Entries_carry_the_modes_ls_shows()
+    {
+        var entries = Sysfs.list_entries(Snap(NotifParams()) with { Users = ["useb"] }).ToDictionary(e => e.Name);
+        Assert.Equal(new SysfsEntry("coresize", Modes.S444, SysfsEntryKind.File), entries["coresize"]);
+        Assert.Equal(new SysfsEntry("uevent", Modes.S200, SysfsEntryKind.File), entries["uevent"]);
+        Assert.Equal(new SysfsEntry("holders", 0x1ED, SysfsEntryKind.Directory), entries["holders"]);
+        Assert.Equal([new SysfsEntry("veto", Modes.S644, SysfsEntryKind.File)], Sysfs.list_entries(Snap(NotifParams()), "parameters"));
+        Assert.Equal(SysfsEntryKind.Symlink, Sysfs.list_entries(Snap(NotifParams()) with { Users = ["useb"] }, "holders")[0].Kind);
+        Assert.Equal(-Errno.EACCES, Sysfs.read(Snap(NotifParams()), "uevent").Error);
+        Assert.Equal(-Errno.EISDIR, Sysfs.read(Snap(NotifParams()), "sections").Error);
+    }
+
+    [Fact]
+    public void Version_files_appear_when_modinfo_has_them()
+    {
+        var mod = Snap(NotifParams()) with { Version = "1.0", SrcVersion = "ABC", HasNotesDir = false, HasSectionsDir = false };
+        Assert.Equal(["coresize", "holders", "initsize", "initstate", "parameters", "refcnt", "srcversion", "taint", "uevent", "version"],
+            Sysfs.list(mod));
+        Assert.Equal("ABC\n", Sysfs.read(mod, "srcversion").Text);
+    }
+
+    [Fact]
+    public void A_coming_module_reads_like_the_oracle_during_init()
+    {
+        // Oracle y while COMING: initstate=[coming] refcnt=[1] taint=[OE] coresize=[12288] initsize=[8192]
+        var kp = new ModuleParams(
+        [
+            new ModuleParam { Name = "delay_ms", Type = "int", Perm = Modes.S444, Default = "1500" },
+            new ModuleParam { Name = "ret", Type = "int", Perm = Modes.S444 },
+            new ModuleParam { Name = "exit_delay_ms", Type = "int", Perm = Modes.S444, Default = "7" },
+        ]);
+        ModuleSnapshot slow = Snap(kp, ModuleState.Coming) with { Name = "slow", Refcnt = 1, InitSize = 8192 };
+        Assert.Equal("coming\n", Sysfs.read(slow, "initstate").Text);
+        Assert.Equal("1\n", Sysfs.read(slow, "refcnt").Text);
+        Assert.Equal("OE\n", Sysfs.read(slow, "taint").Text);
+        Assert.Equal("12288\n", Sysfs.read(slow, "coresize").Text);
+        Assert.Equal("8192\n", Sysfs.read(slow, "initsize").Text);
+        Assert.Equal("1500\n", Sysfs.read(slow, "parameters/delay_ms").Text);
+        Assert.Equal("7\n", Sysfs.read(slow, "parameters/exit_delay_ms").Text);
+        Assert.Equal(["delay_ms", "exit_delay_ms", "ret"], Sysfs.list(slow, "parameters"));
     }
 
     [Fact]

@@ -73,6 +73,12 @@ public sealed record ModuleSnapshot
     /// </summary>
     public bool SysfsRegistered { get; init; } = true;
 
+    /// <summary>Whether /sys/module/NAME/sections exists (CONFIG_KALLSYMS and at least one loaded section: always on Debian).</summary>
+    public bool HasSectionsDir { get; init; } = true;
+
+    /// <summary>Whether /sys/module/NAME/notes exists (the module has SHT_NOTE sections: every real module does).</summary>
+    public bool HasNotesDir { get; init; } = true;
+
     /// <summary>The module's parameters in kernel_param order (all of them; sysfs shows those with Perm != 0).</summary>
     public IReadOnlyList<ParamSnapshot> Params { get; init; } = [];
 

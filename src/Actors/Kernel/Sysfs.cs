@@ -3,8 +3,8 @@
 // (show_initstate, show_refcnt, show_taint, show_coresize, show_initsize, version, srcversion), holders/
 // (add_usage_links), and parameters/ (kernel/params.c module_param_sysfs_setup(), param_attr_show(),
 // param_attr_store()) with the kernfs permission rules: files open only for the access their mode grants
-// (KERNFS_ROOT_EXTRA_OPEN_PERM_CHECK) and one write() stores at most PAGE_SIZE bytes. Not modelled: uevent,
-// notes/, sections/, drivers/ and built-in modules' directories.
+// (KERNFS_ROOT_EXTRA_OPEN_PERM_CHECK) and one write() stores at most PAGE_SIZE bytes. uevent, notes/ and sections/
+// are listed with their modes but their contents are not modelled; drivers/ and built-in modules are absent.
 using System.Globalization;
 
 namespace ModActors.Kernel;
@@ -19,6 +19,23 @@ public readonly record struct SysfsRead(int Error, string Text)
     internal static SysfsRead Ok(string text) => new(0, text);
 }
 
+/// <summary>One entry of a /sys/module directory listing.</summary>
+/// <param name="Name">The file or directory name.</param>
+/// <param name="Mode">Its permission bits as a number (octal 0444 = 0x124).</param>
+/// <param name="Kind">Regular file, directory or symbolic link (holders/ entries).</param>
+public sealed record SysfsEntry(string Name, int Mode, SysfsEntryKind Kind);
+
+/// <summary>What a sysfs entry is.</summary>
+public enum SysfsEntryKind
+{
+    /// <summary>An attribute file.</summary>
+    File,
+    /// <summary>A directory (holders, notes, parameters, sections).</summary>
+    Directory,
+    /// <summary>A symbolic link (each holders/ entry links to the user's directory).</summary>
+    Symlink,
+}
+
 /// <summary>The /sys/module tree of loadable modules.</summary>
 public static class Sysfs
 {
@@ -30,6 +47,15 @@ public static class Sysfs
 
     /// <summary>S_IWUGO, octal 0222.</summary>
     private const int S_IWUGO = 0x92;
+
+    /// <summary>S_IWUSR, octal 0200 (uevent).</summary>
+    private const int S_IWUSR = 0x80;
+
+    /// <summary>S_IRWXUGO, octal 0777 (symbolic links).</summary>
+    private const int S_IRWXUGO = 0x1FF;
+
+    /// <summary>Octal 0755, the mode of sysfs directories.</summary>
+    private const int DirMode = 0x1ED;
 
     private static readonly string[] ModinfoFiles = ["coresize", "initsize", "initstate", "refcnt", "taint"];
 
@@ -48,38 +74,49 @@ public static class Sysfs
     }
 
     /// <summary>
-    /// The entries of /sys/module/NAME (<paramref name="subdir"/> "") or of its "holders" or "parameters"
-    /// directory, sorted. parameters/ exists only when some parameter has a nonzero perm. Empty when the
-    /// directory does not exist.
+    /// The names in /sys/module/NAME (<paramref name="subdir"/> "") or in its "holders" or "parameters" directory,
+    /// sorted as ls prints them. Empty when the directory does not exist.
     /// </summary>
-    public static IReadOnlyList<string> list(ModuleSnapshot mod, string subdir = "")
+    public static IReadOnlyList<string> list(ModuleSnapshot mod, string subdir = "") =>
+        list_entries(mod, subdir).Select(e => e.Name).ToArray();
+
+    /// <summary>
+    /// The entries of /sys/module/NAME or of its "holders" or "parameters" directory, sorted, with their modes:
+    /// attribute files 0444, uevent 0200, directories 0755, holder links 0777, parameters their kp->perm.
+    /// parameters/ exists only when some parameter has a nonzero perm.
+    /// </summary>
+    public static IReadOnlyList<SysfsEntry> list_entries(ModuleSnapshot mod, string subdir = "")
     {
         ArgumentNullException.ThrowIfNull(mod);
         if (!module_dir_exists(mod))
             return [];
-        return subdir switch
+        IEnumerable<SysfsEntry> entries = subdir switch
         {
             "" => TopLevel(mod),
-            "holders" => Holders(mod),
-            "parameters" => VisibleParams(mod).Select(p => p.Name).Order(StringComparer.Ordinal).ToArray(),
+            "holders" => (mod.Holders ?? mod.Users).Select(n => new SysfsEntry(n, S_IRWXUGO, SysfsEntryKind.Symlink)),
+            "parameters" => VisibleParams(mod).Select(p => new SysfsEntry(p.Name, p.Perm, SysfsEntryKind.File)),
             _ => [],
         };
+        return entries.OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
     }
 
-    private static string[] TopLevel(ModuleSnapshot mod)
+    private static IEnumerable<SysfsEntry> TopLevel(ModuleSnapshot mod)
     {
-        var names = new List<string>(ModinfoFiles) { "holders" };
+        foreach (string file in ModinfoFiles)
+            yield return new SysfsEntry(file, S_IRUGO, SysfsEntryKind.File);
+        yield return new SysfsEntry("uevent", S_IWUSR, SysfsEntryKind.File);
+        yield return new SysfsEntry("holders", DirMode, SysfsEntryKind.Directory);
         if (VisibleParams(mod).Any())
-            names.Add("parameters");
+            yield return new SysfsEntry("parameters", DirMode, SysfsEntryKind.Directory);
+        if (mod.HasNotesDir)
+            yield return new SysfsEntry("notes", DirMode, SysfsEntryKind.Directory);
+        if (mod.HasSectionsDir)
+            yield return new SysfsEntry("sections", DirMode, SysfsEntryKind.Directory);
         if (mod.Version is not null)
-            names.Add("version");
+            yield return new SysfsEntry("version", S_IRUGO, SysfsEntryKind.File);
         if (mod.SrcVersion is not null)
-            names.Add("srcversion");
-        return names.Order(StringComparer.Ordinal).ToArray();
+            yield return new SysfsEntry("srcversion", S_IRUGO, SysfsEntryKind.File);
     }
-
-    private static string[] Holders(ModuleSnapshot mod) =>
-        (mod.Holders ?? mod.Users).Order(StringComparer.Ordinal).ToArray();
 
     private static IEnumerable<ParamSnapshot> VisibleParams(ModuleSnapshot mod) => mod.Params.Where(p => p.Perm != 0);
 
@@ -110,7 +147,13 @@ public static class Sysfs
                 return SysfsRead.Ok(mod.Version + "\n");
             case "srcversion" when mod.SrcVersion is not null:
                 return SysfsRead.Ok(mod.SrcVersion + "\n");
+            case "uevent":
+                return SysfsRead.Fail(Errno.EACCES);
             case "holders":
+                return SysfsRead.Fail(Errno.EISDIR);
+            case "notes" when mod.HasNotesDir:
+                return SysfsRead.Fail(Errno.EISDIR);
+            case "sections" when mod.HasSectionsDir:
                 return SysfsRead.Fail(Errno.EISDIR);
             case "parameters":
                 return VisibleParams(mod).Any() ? SysfsRead.Fail(Errno.EISDIR) : SysfsRead.Fail(Errno.ENOENT);
