@@ -1,0 +1,64 @@
+// The kernel-side context of one task ("current"): its name and pid, the kernel it runs in, and the
+// primitives the code paths of Main/ are written with — module_mutex, sleeping, asking a kernel actor,
+// publishing the kernel point it has reached. Every await here is a scheduling point.
+using ModActors.Kernel.Actors;
+using ModActors.Runtime;
+
+namespace ModActors.Kernel;
+
+/// <summary>A task running kernel code (the kernel's "current").</summary>
+public sealed class KTask
+{
+    internal KTask(KernelState kernel, IActorContext context, string name, int pid)
+    {
+        Kernel = kernel;
+        Context = context;
+        Name = name;
+        Pid = pid;
+    }
+
+    /// <summary>The task's name (the scenario's task name, or "modprobe-N").</summary>
+    public string Name { get; }
+
+    /// <summary>The task's pid.</summary>
+    public int Pid { get; }
+
+    /// <summary>Virtual time now.</summary>
+    public TimeSpan Now => Context.Now;
+
+    internal KernelState Kernel { get; }
+
+    internal IActorContext Context { get; }
+
+    internal bool Finished { get; set; }
+
+    /// <summary>Module references this task holds through try_module_get (a held file whose owner is the module).</summary>
+    internal Dictionary<string, List<ModuleInstance>> Held { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The task enters kernel function <paramref name="point"/>: traced, and waiters on it are released.</summary>
+    internal void Point(string point)
+    {
+        Context.Annotate($"{Name} at {point}");
+        Kernel.Points.Tell(new PointReached(Name, point), Context.Self);
+    }
+
+    internal async Task mutex_lock()
+    {
+        await Kernel.Mutex.Ask<MutexLocked>(new MutexLock(Name));
+    }
+
+    internal void mutex_unlock() => Kernel.Mutex.Tell(new MutexUnlock(Name), Context.Self);
+
+    internal Task msleep(long milliseconds) => milliseconds > 0 ? Context.Sleep(TimeSpan.FromMilliseconds(milliseconds)) : Task.CompletedTask;
+
+    internal Task<T> Call<T>(IActorRef target, object message) => target.Ask<T>(message);
+
+    internal void Tell(IActorRef target, object message) => target.Tell(message, Context.Self);
+
+    /// <summary>Asserts that this task holds module_mutex (lockdep_assert_held).</summary>
+    internal void lockdep_assert_held()
+    {
+        if (Kernel.MutexOwner != Name)
+            throw new InvalidOperationException($"{Name} touches state protected by module_mutex without holding it");
+    }
+}

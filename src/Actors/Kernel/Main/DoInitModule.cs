@@ -1,0 +1,45 @@
+// do_init_module (kernel/module/main.c): run the module's init in the loading task; on a negative
+// return, GOING, drop the init reference, notify GOING, free_module and wake module_wq; a positive
+// return is warned about and treated as success; on success LIVE, notify LIVE, then under module_mutex
+// drop the initial reference and free the init sections, and wake module_wq.
+using ModActors.Kernel.Actors;
+
+namespace ModActors.Kernel.Main;
+
+internal static class DoInitModule
+{
+    public static async Task<int> do_init_module(KTask t, ModuleInstance mod, LoadInfo info)
+    {
+        var k = t.Kernel;
+        t.Point("do_init_module");
+        var totalSize = mod.CoreSize + mod.InitSize;
+        var ret = mod.Definition.HasInit ? await ModuleCode.Run(t, mod, mod.Definition.Init) : 0;
+        if (ret < 0)
+        {
+            await t.Call<Done>(mod.Actor, new SetModuleState(ModuleState.Going));
+            await t.Call<int>(mod.Actor, new ModulePut());
+            await ModuleNotify.blocking_notifier_call_chain(t, ModuleState.Going, mod);
+            await Unload.free_module(t, mod);
+            WaitEvent.wake_up_all(t);
+            return (int)ret;
+        }
+        if (ret > 0)
+        {
+            k.Log.pr_warn($"do_init_module: '{mod.Name}'->init suspiciously returned {ret}, it should follow 0/-E convention");
+            k.Log.pr_warn("do_init_module: loading module anyway...");
+        }
+
+        await t.Call<Done>(mod.Actor, new SetModuleState(ModuleState.Live));
+        await ModuleNotify.blocking_notifier_call_chain(t, ModuleState.Live, mod);
+
+        await t.mutex_lock();
+        await t.Call<int>(mod.Actor, new ModulePut());
+        await t.Call<Done>(mod.Actor, new FreeInitMemory());
+        t.mutex_unlock();
+        WaitEvent.wake_up_all(t);
+
+        k.Stats.mod_stat_add_long(totalSize, ModStatCounter.TotalModSize);
+        k.Stats.mod_stat_inc(ModStatCounter.Modcount);
+        return 0;
+    }
+}
