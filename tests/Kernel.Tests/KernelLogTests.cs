@@ -29,6 +29,15 @@ public class KernelLogTests
     }
 
     [Fact]
+    public void The_oracle_style_drops_the_timestamp_padding()
+    {
+        var log = new KernelLog(() => TimeSpan.FromTicks(126_402_820));
+        log.pr_warn("slow: loading out-of-tree module taints kernel.");
+        Assert.Equal("[   12.640282] slow: loading out-of-tree module taints kernel.\n", log.Dmesg());
+        Assert.Equal("[12.640282] slow: loading out-of-tree module taints kernel.\n", log.Dmesg(oracleStyle: true));
+    }
+
+    [Fact]
     public void Once_sites_print_once_per_boot_whatever_the_module()
     {
         var log = new KernelLog();

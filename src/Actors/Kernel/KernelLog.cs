@@ -37,12 +37,13 @@ public enum LogLevel
 public sealed record LogLine(long Sequence, TimeSpan Timestamp, LogLevel Level, string Text)
 {
     /// <summary>
-    /// The record as dmesg prints it: "[    2.345678] text". A record with embedded newlines prints one line per
-    /// text line, each with the same prefix (record_print_text()).
+    /// The record as dmesg prints it: "[    2.345678] text" ("[2.345678] text" with <paramref name="oracleStyle"/>,
+    /// as the oracle's run.sh prints it). A record with embedded newlines prints one line per text line, each with
+    /// the same prefix (record_print_text()).
     /// </summary>
-    public string Render()
+    public string Render(bool oracleStyle = false)
     {
-        string prefix = KernelLog.print_time(Timestamp);
+        string prefix = KernelLog.print_time(Timestamp, padded: !oracleStyle);
         if (!Text.Contains('\n', StringComparison.Ordinal))
             return prefix + " " + Text;
         var sb = new StringBuilder();
@@ -56,7 +57,7 @@ public sealed record LogLine(long Sequence, TimeSpan Timestamp, LogLevel Level, 
         return sb.ToString();
     }
 
-    /// <inheritdoc cref="Render"/>
+    /// <summary>The record as dmesg prints it (see <see cref="Render"/>).</summary>
     public override string ToString() => Render();
 }
 
@@ -169,24 +170,32 @@ public sealed class KernelLog
     public IReadOnlyList<string> TextsSince(long sequence) =>
         _lines.Where(l => l.Sequence >= sequence).Select(l => l.Text).ToList();
 
-    /// <summary>The whole log as dmesg prints it, one line per text line, each ending in '\n'.</summary>
-    public string Dmesg()
+    /// <summary>
+    /// The whole log as dmesg prints it, one line per text line, each ending in '\n'. With
+    /// <paramref name="oracleStyle"/> timestamps lose their padding ("[12.640596]"), as the oracle's run.sh prints
+    /// kernel lines.
+    /// </summary>
+    public string Dmesg(bool oracleStyle = false)
     {
         var sb = new StringBuilder();
         foreach (LogLine line in _lines)
-            sb.Append(line.Render()).Append('\n');
+            sb.Append(line.Render(oracleStyle)).Append('\n');
         return sb.ToString();
     }
 
     /// <summary>print_time(): "[%5lu.%06lu]", seconds and microseconds of the timestamp.</summary>
-    public static string print_time(TimeSpan ts)
+    public static string print_time(TimeSpan ts) => print_time(ts, padded: true);
+
+    internal static string print_time(TimeSpan ts, bool padded)
     {
         if (ts < TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(ts), ts, "a local_clock() time cannot be negative");
         long ns = ts.Ticks * 100;
         long seconds = ns / 1_000_000_000;
         long micros = ns % 1_000_000_000 / 1000;
-        return string.Create(CultureInfo.InvariantCulture, $"[{seconds,5}.{micros:D6}]");
+        return padded
+            ? string.Create(CultureInfo.InvariantCulture, $"[{seconds,5}.{micros:D6}]")
+            : string.Create(CultureInfo.InvariantCulture, $"[{seconds}.{micros:D6}]");
     }
 }
 
