@@ -8,7 +8,7 @@ namespace ModActors.Elf;
 /// <param name="Errno">The positive errno the kernel returns (8 = ENOEXEC).</param>
 /// <param name="Log">
 /// The kernel log line exactly as printed, including any module-name or "module: " prefix the kernel
-/// adds; empty when the kernel logs nothing for this refusal.
+/// adds (several lines are joined with '\n'); empty when the kernel logs nothing for this refusal.
 /// </param>
 /// <param name="Stage">The kernel function that refused, e.g. "elf_validity_ehdr".</param>
 public sealed record ModuleRejection(int Errno, string Log, string Stage)
