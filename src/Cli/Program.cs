@@ -1,13 +1,19 @@
-// The `modactors` command. Each subcommand is one file in Commands/ exposing `Create()`.
-// Exit codes: 0 success (all expectations held), 1 an expectation or invariant failed,
-// 2 the command line or an input file is invalid.
+// The `modactors` command. Each subcommand is one file in Commands/ exposing `Create()`; with no
+// arguments it runs the built-in demo. Exit codes: 0 success (all expectations held), 1 an expectation
+// or invariant failed, 2 the command line or an input file is invalid.
 using System.CommandLine;
 using ModActors.Cli;
 using ModActors.Cli.Commands;
 
 var root = new RootCommand("ModActors: a deterministic simulator of Linux 6.12's module loader.");
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(ExploreCommand.Create());
+root.Subcommands.Add(ReplayCommand.Create());
+root.Subcommands.Add(LintCommand.Create());
+root.Subcommands.Add(StressCommand.Create());
 root.Subcommands.Add(ModinfoCommand.Create());
 root.Subcommands.Add(DepmodCommand.Create());
+root.SetAction(_ => DemoCommand.Run());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
