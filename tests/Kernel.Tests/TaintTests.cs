@@ -101,4 +101,21 @@ public class TaintTests
     {
         Assert.Throws<InvalidOperationException>(() => Taint.module_flags(0, ModuleState.Unformed, true));
     }
+
+    [Theory]
+    [InlineData("OE", 12288UL)]
+    [InlineData("G           OE     ", 12288UL)]
+    [InlineData("P  R        OE     ", 12297UL)]
+    [InlineData("", 0UL)]
+    public void Taint_letters_parse_back_to_the_mask(string letters, ulong mask)
+    {
+        Assert.Equal(mask, Taint.ParseLetters(letters));
+    }
+
+    [Fact]
+    public void An_unknown_taint_letter_is_named()
+    {
+        var e = Assert.Throws<FormatException>(() => Taint.ParseLetters("OZ"));
+        Assert.Contains("'Z'", e.Message, StringComparison.Ordinal);
+    }
 }

@@ -117,6 +117,28 @@ public static class Taint
     }
 
     /// <summary>
+    /// The mask for taint letters as module_flags_taint() or print_tainted() prints them ("OE" → 12288); blanks and
+    /// 'G' (the "not proprietary" letter) are skipped. Throws <see cref="FormatException"/> naming an unknown letter.
+    /// </summary>
+    public static ulong ParseLetters(string letters)
+    {
+        ArgumentNullException.ThrowIfNull(letters);
+        ulong mask = 0;
+        foreach (char c in letters)
+        {
+            if (c is ' ' or 'G')
+                continue;
+            int i = 0;
+            while (i < TAINT_FLAGS_COUNT && taint_flags[i].CTrue != c)
+                i++;
+            if (i == TAINT_FLAGS_COUNT)
+                throw new FormatException($"'{c}' in \"{letters}\" is not a taint letter (PFSRMBUDAWCIOELKXTN)");
+            mask |= 1UL << i;
+        }
+        return mask;
+    }
+
+    /// <summary>
     /// module_flags(): "(OE)" for a tainted module; with <paramref name="showState"/>, "(OE+)" while COMING and
     /// "(OE-)" while GOING, and "(+)"/"(-)" for an untainted module in those states; "" for an untainted LIVE
     /// module. An UNFORMED module is a kernel BUG_ON and throws here.
