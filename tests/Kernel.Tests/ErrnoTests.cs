@@ -45,6 +45,7 @@ public class ErrnoTests
     [InlineData("17", 17)]
     [InlineData("-17", 17)]
     [InlineData("0", 0)]
+    [InlineData("E1000", 1000)]
     public void Parse_accepts_names_numbers_and_a_leading_minus(string text, int expected)
     {
         Assert.Equal(expected, Errno.Parse(text));
@@ -64,10 +65,33 @@ public class ErrnoTests
         Assert.Contains($"'{text}'", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("E")]
+    [InlineData("Ex")]
+    public void Parse_rejects_a_bare_E(string text)
+    {
+        Assert.False(Errno.TryParse(text, out _));
+    }
+
     [Fact]
     public void Zero_and_unknown_values_print_as_numbers()
     {
         Assert.Equal("0", Errno.Name(0));
-        Assert.Equal("300", Errno.Name(300));
+        Assert.Equal("E1000", Errno.Name(1000));
+        Assert.Equal("E1000", Errno.Name(-1000));
+    }
+
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(11, "EAGAIN")]
+    [InlineData(17, "EEXIST")]
+    [InlineData(65, "ENOPKG")]
+    [InlineData(512, "E512")]
+    [InlineData(1000, "E1000")]
+    [InlineData(45, "E45")]
+    public void OracleName_prints_what_modctl_prints(int errno, string text)
+    {
+        // Oracle u: init returning -1000 and -512 reach user space as "errno=E1000" and "errno=E512".
+        Assert.Equal(text, Errno.OracleName(errno));
     }
 }

@@ -1,7 +1,8 @@
 // Models the x86-64 errno numbers: include/uapi/asm-generic/errno-base.h, include/uapi/asm-generic/errno.h
 // (x86 uses the generic table) and the kernel-internal ones of include/linux/errno.h (512 and up, never seen by
 // user space). Names are the kernel's; the descriptions are the headers' comments. EWOULDBLOCK and EDEADLOCK are
-// aliases, so a value prints as EAGAIN / EDEADLK, as the oracle's modctl does.
+// aliases, so a value prints as EAGAIN / EDEADLK, as the oracle's modctl does; OracleName() prints exactly what
+// modctl prints (its own subset of names, "E%d" for the rest).
 using System.Globalization;
 
 namespace ModActors.Kernel;
@@ -471,24 +472,49 @@ public static class Errno
     ];
 
     private static readonly Dictionary<int, string> NameByValue = BuildNameByValue();
+
+    /// <summary>The values modctl's errname() names.</summary>
+    private static readonly HashSet<int> ModctlNames =
+    [
+        EPERM, ENOENT, ESRCH, EINTR, EIO, ENXIO, E2BIG, ENOEXEC, EBADF, ECHILD, EAGAIN, ENOMEM, EACCES, EFAULT,
+        ENOTBLK, EBUSY, EEXIST, EXDEV, ENODEV, ENOTDIR, EISDIR, EINVAL, ENFILE, EMFILE, ENOTTY, ETXTBSY, EFBIG,
+        ENOSPC, ESPIPE, EROFS, EMLINK, EPIPE, EDOM, ERANGE, EDEADLK, ENAMETOOLONG, ENOLCK, ENOSYS, ENOTEMPTY, ELOOP,
+        ENOMSG, EIDRM, ENODATA, ETIME, ENOLINK, EPROTO, EBADMSG, EOVERFLOW, EILSEQ, EOPNOTSUPP, ETIMEDOUT, EALREADY,
+        EINPROGRESS, ESTALE, EDQUOT, ECANCELED, EKEYEXPIRED, EKEYREJECTED, EKEYREVOKED, ENOKEY, EBADE, ENOTUNIQ,
+        ENOPKG,
+    ];
     private static readonly Dictionary<string, int> ValueByName =
         Table.ToDictionary(e => e.Name, e => e.Value, StringComparer.Ordinal);
 
     /// <summary>
     /// The symbolic name of an errno value, sign ignored: <c>Name(17)</c> and <c>Name(-17)</c> are "EEXIST";
-    /// 11 is "EAGAIN" (never EWOULDBLOCK). 0 prints as "0" (success, as modctl prints it); an unknown value
-    /// prints as its number.
+    /// 11 is "EAGAIN" (never EWOULDBLOCK); kernel-internal values have their include/linux/errno.h names
+    /// (512 is "ERESTARTSYS"). 0 prints as "0" and an unknown value as "E" and its number ("E1000").
     /// </summary>
     public static string Name(int errno)
     {
         int value = Math.Abs(errno);
         if (value == 0)
             return "0";
-        return NameByValue.TryGetValue(value, out string? name) ? name : value.ToString(CultureInfo.InvariantCulture);
+        return NameByValue.TryGetValue(value, out string? name) ? name : Numbered(value);
     }
 
     /// <summary>
-    /// Reads an errno written as "EEXIST", "-EEXIST", "17" or "-17" and returns its positive value
+    /// The name the oracle's modctl prints (tools/modctl.c errname()): the names it lists, else "E" and the number,
+    /// so kernel-internal values show as numbers ("E512" for ERESTARTSYS) and 0 as "0".
+    /// </summary>
+    public static string OracleName(int errno)
+    {
+        int value = Math.Abs(errno);
+        if (value == 0)
+            return "0";
+        return ModctlNames.Contains(value) ? NameByValue[value] : Numbered(value);
+    }
+
+    private static string Numbered(int value) => "E" + value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Reads an errno written as "EEXIST", "-EEXIST", "17", "-17" or "E17" and returns its positive value
     /// (or 0 for "0"). Names are case-sensitive, as in the headers.
     /// </summary>
     public static bool TryParse(string? text, out int errno)
@@ -501,8 +527,9 @@ public static class Errno
             return false;
         if (ValueByName.TryGetValue(body, out errno))
             return true;
-        if (body.All(char.IsAsciiDigit) &&
-            int.TryParse(body, NumberStyles.None, CultureInfo.InvariantCulture, out errno))
+        string digits = body[0] == 'E' ? body[1..] : body;
+        if (digits.Length > 0 && digits.All(char.IsAsciiDigit) &&
+            int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out errno))
             return true;
         errno = 0;
         return false;
