@@ -80,14 +80,22 @@ internal static class Pkcs7Verifier
         _ => null,
     };
 
+    /// The issuer's CN, as kmod prints it for signer:; null when the name has none or does not parse.
     private static string? CommonName(string distinguishedName)
     {
-        var dn = new X500DistinguishedName(distinguishedName);
-        foreach (var rdn in dn.EnumerateRelativeDistinguishedNames())
+        try
         {
-            if (rdn.GetSingleElementType().Value == "2.5.4.3")
-                return rdn.GetSingleElementValue();
+            var dn = new X500DistinguishedName(distinguishedName);
+            foreach (var rdn in dn.EnumerateRelativeDistinguishedNames())
+            {
+                if (!rdn.HasMultipleElements && rdn.GetSingleElementType().Value == "2.5.4.3")
+                    return rdn.GetSingleElementValue();
+            }
+            return null;
         }
-        return null;
+        catch (CryptographicException)
+        {
+            return null;
+        }
     }
 }
