@@ -264,7 +264,8 @@ internal sealed class ParamArrayOps(KernelParamOps elemOps, int max) : KernelPar
 
     public int Max { get; } = max;
 
-    public override object? Zero => throw new InvalidOperationException("an array has no scalar zero");
+    /// <summary>Unused: an array's variable is an <see cref="ArrayValue"/> of <see cref="ElemOps"/> zeros.</summary>
+    public override object? Zero => null;
 
     /// <summary>
     /// param_array_set → param_array(min 1, max): parses comma-separated elements in place. Each comma is replaced
