@@ -41,12 +41,12 @@ public abstract class ActorBase
     }
 
     /// <summary>Called once, right after the actor is created.</summary>
-    protected internal virtual void PreStart()
+    protected virtual void PreStart()
     {
     }
 
     /// <summary>Called once, when the actor stops.</summary>
-    protected internal virtual void PostStop()
+    protected virtual void PostStop()
     {
     }
 
@@ -59,6 +59,10 @@ public abstract class ActorBase
 
     /// <summary>Handles one message; returns a task when a handler is still running asynchronously.</summary>
     internal abstract Task? AroundReceive(object message);
+
+    internal void CallPreStart() => PreStart();
+
+    internal void CallPostStop() => PostStop();
 
     private protected void CallUnhandled(object message) => Unhandled(message);
 }

@@ -24,6 +24,7 @@ public sealed partial class ActorSystem : IDisposable
     private readonly SimulationOptions options;
     private readonly ISchedulingStrategy strategy;
     private readonly bool recordTrace;
+    private readonly bool isFifo;
     private readonly ReadyQueue ready = new();
     private readonly List<ActorCell> cells = [];
     private readonly Dictionary<string, ActorCell> topLevel = new(StringComparer.Ordinal);
@@ -36,6 +37,7 @@ public sealed partial class ActorSystem : IDisposable
         this.options = options;
         strategy = options.Strategy;
         recordTrace = options.RecordTrace;
+        isFifo = strategy is FifoStrategy;
         ownerThread = Environment.CurrentManagedThreadId;
     }
 
@@ -140,7 +142,7 @@ public sealed partial class ActorSystem : IDisposable
             withStash.Stash = cell;
         }
 
-        cell.Actor.PreStart();
+        cell.Actor.CallPreStart();
         return cell;
     }
 
@@ -176,7 +178,7 @@ public sealed partial class ActorSystem : IDisposable
         running = cell;
         try
         {
-            cell.Actor.PostStop();
+            cell.Actor.CallPostStop();
         }
         catch (Exception e)
         {

@@ -16,6 +16,7 @@ public sealed partial class ActorSystem
     private RunResult? ended;
     private int ownerThread;
     private volatile string? foreignPost;
+    private SynchronizationContext? installedContext;
 
     private enum LoopExit
     {
@@ -73,7 +74,7 @@ public sealed partial class ActorSystem
     private LoopExit Loop(Func<bool>? condition, long deadline)
     {
         var outerContext = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(null);
+        InstallContext(null);
         ownerThread = Environment.CurrentManagedThreadId;
         try
         {
@@ -89,13 +90,14 @@ public sealed partial class ActorSystem
                     return LoopExit.Ended;
                 }
 
-                if (condition != null && condition())
+                if (condition != null && ConditionHolds(condition))
                 {
                     return LoopExit.ConditionMet;
                 }
 
                 if (ready.Count == 0)
                 {
+                    InstallContext(null);
                     if (!FireNextTimers(deadline))
                     {
                         if (deadline != long.MaxValue && deadline > nowTicks)
@@ -124,36 +126,54 @@ public sealed partial class ActorSystem
         }
         finally
         {
+            installedContext = null;
             SynchronizationContext.SetSynchronizationContext(outerContext);
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="context"/> current. Between steps an actor's context may stay installed
+    /// (saving a thread-static write per step); everything that runs outside a step and may complete
+    /// tasks (timers, conditions, invariants) installs null first, so no continuation runs inline.
+    /// </summary>
+    private void InstallContext(SynchronizationContext? context)
+    {
+        if (!ReferenceEquals(context, installedContext))
+        {
+            installedContext = context;
+            SynchronizationContext.SetSynchronizationContext(context);
         }
     }
 
     private void Step()
     {
         var step = ++StepCount;
-        int index;
-        try
+        var index = 0;
+        if (!isFifo)
         {
-            index = strategy.Choose(ready, step);
-            if ((uint)index >= (uint)ready.Count)
+            try
             {
-                throw new ScheduleDivergenceException($"strategy {strategy.Name} chose {index} of {ready.Count} candidates");
+                index = strategy.Choose(ready, step);
+                if ((uint)index >= (uint)ready.Count)
+                {
+                    throw new ScheduleDivergenceException($"strategy {strategy.Name} chose {index} of {ready.Count} candidates");
+                }
             }
-        }
-        catch (Exception e)
-        {
-            FailScheduler("(scheduler)", e.Message);
-            return;
-        }
+            catch (Exception e)
+            {
+                FailScheduler("(scheduler)", e.Message);
+                return;
+            }
 
-        if (ready.Count > 1)
-        {
-            choices.Add(index);
+            if (ready.Count > 1)
+            {
+                choices.Add(index);
+            }
         }
 
         var cell = ready.Take(index);
         running = cell;
-        SynchronizationContext.SetSynchronizationContext(cell.SyncContext);
+        InstallContext(cell.SyncContext);
         try
         {
             if (cell.HasResumptions)
@@ -164,19 +184,19 @@ public sealed partial class ActorSystem
             {
                 Deliver(cell, step);
             }
+
+            if (cell.StopRequested)
+            {
+                StopCell(cell);
+            }
         }
         finally
         {
-            SynchronizationContext.SetSynchronizationContext(null);
             running = null;
             currentStep = null;
         }
 
-        if (cell.StopRequested)
-        {
-            StopCell(cell);
-        }
-        else if (!cell.InReady && cell.Enabled)
+        if (!cell.InReady && cell.Enabled)
         {
             ready.Add(cell);
         }
@@ -262,8 +282,15 @@ public sealed partial class ActorSystem
         }
     }
 
+    private bool ConditionHolds(Func<bool> condition)
+    {
+        InstallContext(null);
+        return condition();
+    }
+
     private void CheckInvariants()
     {
+        InstallContext(null);
         foreach (var (name, check) in invariants!)
         {
             string? violation;

@@ -1,4 +1,5 @@
-// fifo: the natural order, the actor that became enabled first runs first.
+// fifo: the natural order, the actor that became enabled first runs first. Its choices are all 0,
+// so the system does not record them and a fifo schedule replays with an empty choice list.
 namespace ModActors.Runtime;
 
 /// <summary>Runs the actor that has been enabled longest (the default).</summary>

@@ -27,7 +27,7 @@ public sealed class ReplayStrategy(Schedule schedule) : ISchedulingStrategy
     /// <inheritdoc/>
     public int Choose(IReadOnlyList<IActorRef> candidates, long step)
     {
-        if (candidates.Count == 1)
+        if (candidates.Count == 1 || schedule.Strategy == "fifo")
         {
             return 0;
         }

@@ -1,0 +1,101 @@
+// Runtime benchmarks (issue 2): deliveries per second for ping-pong on one core and for fan-out/
+// fan-in 1 -> 1000 -> 1, complete schedules per second when exploring a 3-actor 30-step race on
+// all cores, and bytes per idle actor. Op/s is deliveries (or schedules) per second; Allocated is
+// per delivery (or per actor).
+// Run: dotnet run -c Release --project bench -- --filter '*Runtime*' --job short
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using ModActors.Runtime;
+
+namespace ModActors.Bench;
+
+/// <summary>Adds the operations-per-second column (deliveries/s, schedules/s).</summary>
+public sealed class RuntimeConfig : ManualConfig
+{
+    public RuntimeConfig()
+    {
+        AddColumn(StatisticColumn.OperationsPerSecond);
+        AddDiagnoser(BenchmarkDotNet.Diagnosers.MemoryDiagnoser.Default);
+    }
+}
+
+[Config(typeof(RuntimeConfig))]
+public class RuntimePingPong
+{
+    private const int Deliveries = 1_000_000;
+
+    [Benchmark(OperationsPerInvoke = Deliveries)]
+    public long PingPong()
+    {
+        using var sys = ActorSystem.Create("pingpong", new SimulationOptions { RecordTrace = false, MaxSteps = long.MaxValue });
+        var pong = sys.ActorOf(Props.Create(() => new PongActor()), "pong");
+        var ping = sys.ActorOf(Props.Create(() => new PingActor(pong, Deliveries / 2)), "ping");
+        ping.Tell(new Ball(), pong);
+        return sys.Run().Steps;
+    }
+}
+
+[Config(typeof(RuntimeConfig))]
+public class RuntimeFanOut
+{
+    private const int Width = 1000;
+    private const int Rounds = 100;
+
+    [Benchmark(OperationsPerInvoke = 2 * Width * Rounds)]
+    public long FanOutFanIn()
+    {
+        using var sys = ActorSystem.Create("fanout", new SimulationOptions { RecordTrace = false, MaxSteps = long.MaxValue });
+        sys.ActorOf(Props.Create(() => new FanOutActor(Width, Rounds)), "coordinator").Tell(new Job());
+        return sys.Run().Steps;
+    }
+}
+
+[Config(typeof(RuntimeConfig))]
+public class RuntimeExploration
+{
+    private const int Schedules = 20_000;
+
+    [Benchmark(OperationsPerInvoke = Schedules)]
+    public long RandomSchedules() =>
+        Explorer.Run(new ExploreOptions { Mode = ExploreMode.Random, Runs = Schedules }, RaceActor.Setup).Runs.Count;
+
+    [Benchmark(OperationsPerInvoke = Schedules)]
+    public long DfsSchedules() =>
+        Explorer.Run(new ExploreOptions { Mode = ExploreMode.Dfs, MaxSchedules = Schedules }, RaceActor.Setup).Runs.Count;
+}
+
+[Config(typeof(RuntimeConfig))]
+public class RuntimeIdleActorMemory
+{
+    private const int Actors = 10_000;
+    private static readonly Props IdleProps = Props.Create(() => new PongActor());
+
+    /// <summary>Bytes allocated per idle actor, measured with GC.GetAllocatedBytesForCurrentThread.</summary>
+    public static double BytesPerIdleActor()
+    {
+        using var sys = ActorSystem.Create("idle", new SimulationOptions { RecordTrace = false });
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Actors; i++)
+        {
+            sys.ActorOf(IdleProps, "a" + i);
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)Actors;
+    }
+
+    [GlobalSetup]
+    public void Report() => Console.WriteLine($"// bytes per idle actor (GC.GetAllocatedBytesForCurrentThread): {BytesPerIdleActor():F0}");
+
+    [Benchmark(OperationsPerInvoke = Actors)]
+    public int CreateIdleActors()
+    {
+        using var sys = ActorSystem.Create("idle", new SimulationOptions { RecordTrace = false });
+        for (var i = 0; i < Actors; i++)
+        {
+            sys.ActorOf(IdleProps, "a" + i);
+        }
+
+        return Actors;
+    }
+}
