@@ -5,8 +5,8 @@ namespace ModActors.Elf;
 
 internal static class EarlyModCheck
 {
-    public static ModuleRejection? early_mod_check(LoadInfo info, ModInfo modinfo, IReadOnlyList<ModVersion> versions,
-        ModuleReadOptions options, List<string> forced)
+    public static ModuleRejection? early_mod_check(LoadInfo info, ModInfo modinfo, ModuleReadOptions options,
+        List<string> forced)
     {
         var name = info.Name ?? "";
         if (options.ModuleBlacklist.Contains(name, StringComparer.Ordinal))
@@ -14,7 +14,7 @@ internal static class EarlyModCheck
 
         if (options.ModuleLayoutCrc is { } layoutCrc)
         {
-            var log = ModVersions.check_version(name, info.IndexVers != 0, versions, "module_layout", layoutCrc, out var f);
+            var log = ModVersions.check_version(info, name, "module_layout"u8, layoutCrc, out var f);
             if (log is not null)
                 return ModuleRejection.NoExec("check_modstruct_version", log);
             if (f)

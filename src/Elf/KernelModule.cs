@@ -11,14 +11,13 @@ public sealed class KernelModule
     private IReadOnlyList<SectionInfo>? _sections;
     private IReadOnlyList<ModuleParam>? _params;
     private ModuleLayout? _layout;
+    private IReadOnlyList<ModVersion>? _versions;
 
-    internal KernelModule(LoadInfo info, ModInfo modinfo, IReadOnlyList<ModVersion> versions,
-        IReadOnlyList<ExportedSymbol> exports, IReadOnlyList<UndefinedSymbol> undefined, string? initSymbol,
+    internal KernelModule(LoadInfo info, ModInfo modinfo, IReadOnlyList<ExportedSymbol> exports, IReadOnlyList<UndefinedSymbol> undefined, string? initSymbol,
         string? exitSymbol, ModuleSignatureInfo signature)
     {
         Info = info;
         ModInfo = modinfo;
-        Versions = versions;
         Exports = exports;
         UndefinedSymbols = undefined;
         InitSymbol = initSymbol;
@@ -36,7 +35,7 @@ public sealed class KernelModule
     public ModInfo ModInfo { get; }
 
     /// <summary>The __versions entries as the load sees them (empty with MODULE_INIT_IGNORE_MODVERSIONS or without __versions).</summary>
-    public IReadOnlyList<ModVersion> Versions { get; }
+    public IReadOnlyList<ModVersion> Versions => _versions ??= ModVersions.Read(Info);
 
     /// <summary>True when check_version has a __versions section to consult (info->index.vers != 0).</summary>
     public bool HasVersions => Info.IndexVers != 0;
@@ -67,6 +66,19 @@ public sealed class KernelModule
 
     /// <summary>Module parameters from __param, in section order.</summary>
     public IReadOnlyList<ModuleParam> Params => _params ??= ModuleParams.Read(Info, ModInfo);
+
+    /// <summary>
+    /// check_version (kernel/module/version.c) for one symbol this module imports: null when the CRC the module
+    /// recorded in __versions equals the exporter's (or the exporter has none); otherwise the warning the kernel
+    /// logs ("NAME: disagrees about version of symbol SYM" or "NAME: no symbol version for SYM"), after which
+    /// resolve_symbol fails with -EINVAL. Without __versions the symbol is accepted through try_to_force_load
+    /// and forcedLoad is set (TAINT_FORCED_MODULE).
+    /// </summary>
+    /// <param name="symbol">The imported symbol.</param>
+    /// <param name="exporterCrc">The exporter's CRC, or null when the exporter carries none.</param>
+    /// <param name="forcedLoad">Set when the module has no __versions (or they are ignored) and a CRC existed.</param>
+    public string? CheckVersion(string symbol, uint? exporterCrc, out bool forcedLoad) =>
+        ModVersions.check_version(Info, Info.Name ?? Name, System.Text.Encoding.UTF8.GetBytes(symbol), exporterCrc, out forcedLoad);
 
     /// <summary>Every section header, index 0 included.</summary>
     public IReadOnlyList<SectionInfo> Sections => _sections ??= ReadSections();

@@ -20,7 +20,9 @@ public static class KernelModuleReader
             image = decompressed;
         }
 
-        var err = ModuleSigCheck.module_sig_check(image, options, out var len, out var signature);
+        var len = image.Length;
+        var signature = ModuleSignatureInfo.Unsigned;
+        var err = options.ModuleSig ? ModuleSigCheck.module_sig_check(image, options, out len, out signature) : null;
         if (err is not null)
             return ModuleReadResult.Fail(err);
 
@@ -29,14 +31,13 @@ public static class KernelModuleReader
             return ModuleReadResult.Fail(err);
 
         var modinfo = ModInfo.Parse(info!.File.SectionData(info.IndexInfo));
-        var versions = ModVersions.Read(info);
         var forced = new List<string>();
-        err = EarlyModCheck.early_mod_check(info, modinfo, versions, options, forced);
+        err = EarlyModCheck.early_mod_check(info, modinfo, options, forced);
         if (err is not null)
             return ModuleReadResult.Fail(err);
 
         var (undefined, exports) = ModuleSymbols.Read(info);
         var (init, exit) = ThisModule.InitExit(info);
-        return ModuleReadResult.Ok(new KernelModule(info, modinfo, versions, exports, undefined, init, exit, signature), forced);
+        return ModuleReadResult.Ok(new KernelModule(info, modinfo, exports, undefined, init, exit, signature), forced);
     }
 }

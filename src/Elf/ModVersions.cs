@@ -25,25 +25,28 @@ internal static class ModVersions
         return list;
     }
 
-    /// check_version for symname against the exporter's crc (null: the exporter has none, accepted).
-    /// Returns null when it passes; forcedReason is set when try_to_force_load accepted a missing __versions.
-    public static string? check_version(string modName, bool hasVersions, IReadOnlyList<ModVersion> versions,
-        string symname, uint? crc, out bool forced)
+    /// check_version for symname against the exporter's crc (null: the exporter has none, accepted), scanning
+    /// __versions in place. Returns the log line of a refusal, or null; forced is set when try_to_force_load
+    /// accepted a module without __versions.
+    public static string? check_version(LoadInfo info, string modName, ReadOnlySpan<byte> symname, uint? crc, out bool forced)
     {
         forced = false;
         if (crc is null)
             return null;
-        if (!hasVersions)
+        if (info.IndexVers == 0)
         {
             forced = true;
             return null;
         }
-        foreach (var v in versions)
+        var data = info.File.SectionData(info.IndexVers);
+        for (var off = 0; off + SizeofModversionInfo <= data.Length; off += SizeofModversionInfo)
         {
-            if (v.Name != symname)
+            if (!ElfFile.CString(data.Slice(off + 8, NameLen), 0).SequenceEqual(symname))
                 continue;
-            return (uint)v.Crc == crc ? null : $"{modName}: disagrees about version of symbol {symname}";
+            return (uint)BinaryPrimitives.ReadUInt64LittleEndian(data[off..]) == crc
+                ? null
+                : $"{modName}: disagrees about version of symbol {ElfFile.Decode(symname)}";
         }
-        return $"{modName}: no symbol version for {symname}";
+        return $"{modName}: no symbol version for {ElfFile.Decode(symname)}";
     }
 }

@@ -18,6 +18,12 @@ public sealed record ModuleReadOptions
     /// <summary>The keys of the kernel's keyrings (the system's and platform keyring) module signatures verify against.</summary>
     public IReadOnlyList<X509Certificate2> TrustedCertificates { get; init; } = [];
 
+    /// <summary>
+    /// CONFIG_MODULE_SIG: when false, module_sig_check is compiled out, so an appended signature is neither
+    /// parsed nor cut off (the ELF checks ignore the trailing bytes). Bulk readers that never verify use it.
+    /// </summary>
+    public bool ModuleSig { get; init; } = true;
+
     /// <summary>module.sig_enforce (CONFIG_MODULE_SIG_FORCE): refuse unsigned or unverifiable modules.</summary>
     public bool SigEnforce { get; init; }
 

@@ -22,19 +22,16 @@ internal static class ModuleSigCheck
         string log = "";
         var mangled = (options.Flags & (ModuleInitFlags.IgnoreModversions | ModuleInitFlags.IgnoreVermagic)) != 0;
         var markerlen = MODULE_SIG_STRING.Length;
-        if (HasMarker(image.Span))
+        if (!mangled && HasMarker(image.Span))
         {
-            var info = ReadTrailer(image.Span[..(image.Length - markerlen)], options.TrustedCertificates, !mangled);
-            if (!mangled)
-            {
-                len -= markerlen;
-                err = info.Errno;
-                log = info.Log;
-                if (info.StrippedLength is { } stripped)
-                    len = stripped;
-            }
+            var info = ReadTrailer(image.Span[..(image.Length - markerlen)], options.TrustedCertificates, verify: true);
+            len -= markerlen;
+            err = info.Errno;
+            log = info.Log;
+            if (info.StrippedLength is { } stripped)
+                len = stripped;
             signature = info.Signature;
-            if (!mangled && err == 0)
+            if (err == 0)
                 return null;
         }
 

@@ -21,14 +21,21 @@ internal static class ModuleSymbols
 
         for (var i = 1; i < count; i++)
         {
-            var sym = Elf64_Sym.Read(symtab.Slice(i * Elf64.Elf64_Sym_size, Elf64.Elf64_Sym_size));
+            var entry = symtab.Slice(i * Elf64.Elf64_Sym_size, Elf64.Elf64_Sym_size);
+            var st_name = BinaryPrimitives.ReadUInt32LittleEndian(entry);
+            var st_shndx = BinaryPrimitives.ReadUInt16LittleEndian(entry[6..]);
+            if (st_shndx != Elf64.SHN_UNDEF
+                && (st_shndx >= info.Shnum || (ulong)st_name + 2 > (ulong)strtab.Length
+                    || strtab[(int)st_name] != (byte)'_' || strtab[(int)st_name + 1] != (byte)'_'))
+                continue;
+            var sym = Elf64_Sym.Read(entry);
             var name = ElfFile.CString(strtab, sym.st_name);
             if (sym.st_shndx == Elf64.SHN_UNDEF)
             {
                 undefined.Add(new UndefinedSymbol(ElfFile.Decode(name), Elf64.ELF64_ST_BIND(sym.st_info) == Elf64.STB_WEAK));
                 continue;
             }
-            if (name.Length < 7 || name[0] != (byte)'_' || name[1] != (byte)'_' || sym.st_shndx >= info.Shnum)
+            if (name.Length < 7)
                 continue;
             if (name.StartsWith("__ksymtab_"u8))
             {
