@@ -76,6 +76,32 @@ public sealed class ActorBasicsTests
         Assert.Equal(TimeSpan.FromMilliseconds(200), kit.Sys.Now);
     }
 
+    private sealed class Napper : ReceiveActor
+    {
+        public Napper(IActorRef echo)
+        {
+            ReceiveAsync<Go>(_ => Context.Sleep(TimeSpan.FromSeconds(1)));
+            ReceiveAsync<Ping>(p => echo.Ask<Pong>(p));
+            Receive<string>(s => Sender.Tell(s + " at " + Context.Now.TotalSeconds + "s"));
+        }
+    }
+
+    [Fact]
+    public void A_handler_returning_a_pending_task_suspends_the_mailbox_until_the_task_completes()
+    {
+        using var kit = new TestKit.TestKit();
+        var echo = kit.Sys.ActorOf(Props.Create<EchoActor>(), "echo");
+        var napper = kit.Sys.ActorOf(Props.Create(() => new Napper(echo)), "napper");
+        napper.Tell(new Go());
+        napper.Tell("first", kit.TestActor);
+        napper.Tell(new Ping(1));
+        napper.Tell("second", kit.TestActor);
+        Assert.Equal("first at 1s", kit.ExpectMsg<string>());
+        Assert.Equal("second at 1s", kit.ExpectMsg<string>());
+        kit.RunUntilQuiet();
+        Assert.Contains("#2 t=1000ms timer -> napper resume sleep 1000ms", kit.Sys.Trace.ToText(), StringComparison.Ordinal);
+    }
+
     private sealed class Silent : ReceiveActor
     {
         public Silent() => Receive<Ping>(_ => { });

@@ -115,6 +115,22 @@ public sealed class FailureAndDeadlockTests
     }
 
     [Fact]
+    public void A_continuation_arriving_from_another_thread_fails_the_run()
+    {
+        using var sys = ActorSystem.Create("foreign");
+        var fromOutside = new TaskCompletionSource();
+        sys.ActorOf(Props.Create(() => new Awaiter(fromOutside)), "awaiter").Tell(new Go());
+        Assert.Equal(RunOutcome.Deadlock, sys.Run().Outcome);
+        var other = new Thread(() => fromOutside.SetResult());
+        other.Start();
+        other.Join();
+        var result = sys.Run();
+        Assert.Equal(RunOutcome.Failure, result.Outcome);
+        Assert.Equal("(foreign thread)", result.Failure!.Actor);
+        Assert.Contains("awaiter: an await continuation arrived from another thread", result.Failure.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_invariant_is_checked_after_every_step_and_stops_the_run_at_the_violation()
     {
         using var sys = ActorSystem.Create("inv");

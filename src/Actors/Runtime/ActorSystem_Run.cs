@@ -218,6 +218,12 @@ public sealed partial class ActorSystem
                 if (!runningTask.IsCompleted)
                 {
                     cell.Suspend(runningTask);
+                    runningTask.ContinueWith(
+                        static (task, state) => ((ActorCell)state!).System.HandlerTaskCompleted((ActorCell)state!, task),
+                        cell,
+                        CancellationToken.None,
+                        TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default);
                 }
                 else if (runningTask.IsFaulted)
                 {
@@ -229,6 +235,22 @@ public sealed partial class ActorSystem
         {
             Fail(cell, envelope.Message, e);
         }
+    }
+
+    /// <summary>
+    /// A suspended handler's task completed. If it completed inside the actor's own step the step
+    /// itself resumes the mailbox; otherwise (a handler returned a task that a timer or another
+    /// actor completes) the actor gets a resumption step.
+    /// </summary>
+    private void HandlerTaskCompleted(ActorCell cell, Task task)
+    {
+        var sameThread = Environment.CurrentManagedThreadId == ownerThread;
+        if (sameThread && (ReferenceEquals(running, cell) || !ReferenceEquals(cell.SuspendedTask, task)))
+        {
+            return;
+        }
+
+        PostResumption(cell, static _ => { }, null);
     }
 
     private void RunResumption(ActorCell cell, long step)

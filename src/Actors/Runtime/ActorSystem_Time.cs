@@ -39,7 +39,7 @@ public sealed partial class ActorSystem
             return Task.CompletedTask;
         }
 
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource();
         var what = "sleep " + TraceStep.FormatTime(duration);
         AddTimer(duration, () => WithCause("timer", what, () => done.TrySetResult()));
         return done.Task;

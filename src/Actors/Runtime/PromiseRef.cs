@@ -43,7 +43,7 @@ internal abstract class PendingAsk(ActorSystem system, long id, ActorCell? asker
 internal sealed class PromiseRef<T>(ActorSystem system, long id, ActorCell? asker, ActorCell target, object question)
     : PendingAsk(system, id, asker, target, question)
 {
-    private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<T> completion = new();
 
     public Task<T> Task => completion.Task;
 
