@@ -44,6 +44,7 @@ public class KernelLogTests
         Assert.True(log.pr_notice_once("sig", "slow: module verification failed: signature and/or required key missing - tainting kernel"));
         Assert.False(log.pr_notice_once("sig", "expa: module verification failed: signature and/or required key missing - tainting kernel"));
         Assert.True(log.WithPrefix("x: ").pr_warn_once("other", "hello"));
+        Assert.False(log.pr_err_once("other", "same site, other level"));
 
         Assert.Equal(
             ["slow: module verification failed: signature and/or required key missing - tainting kernel", "x: hello"],

@@ -131,6 +131,9 @@ public sealed class KernelLog
     public void pr_debug(string text) => ArgumentNullException.ThrowIfNull(text);
 #pragma warning restore CA1822
 
+    /// <summary>pr_err_once for call site <paramref name="site"/>.</summary>
+    public bool pr_err_once(string site, string text) => printk_once(site, LogLevel.Err, text);
+
     /// <summary>pr_warn_once for call site <paramref name="site"/>.</summary>
     public bool pr_warn_once(string site, string text) => printk_once(site, LogLevel.Warning, text);
 
@@ -224,6 +227,9 @@ public readonly struct PrFmt
 
     /// <summary>pr_info(fmt): logs the prefix and text at KERN_INFO.</summary>
     public void pr_info(string text) => _log.printk(LogLevel.Info, Prefix + text);
+
+    /// <summary>pr_err_once at call site <paramref name="site"/>.</summary>
+    public bool pr_err_once(string site, string text) => _log.printk_once(site, LogLevel.Err, Prefix + text);
 
     /// <summary>pr_warn_once at call site <paramref name="site"/>.</summary>
     public bool pr_warn_once(string site, string text) => _log.printk_once(site, LogLevel.Warning, Prefix + text);
