@@ -25,6 +25,7 @@ public sealed partial class ActorSystem : IDisposable
     private readonly ISchedulingStrategy strategy;
     private readonly bool recordTrace;
     private readonly bool isFifo;
+    private readonly long maxSteps;
     private readonly ReadyQueue ready = new();
     private readonly List<ActorCell> cells = [];
     private readonly Dictionary<string, ActorCell> topLevel = new(StringComparer.Ordinal);
@@ -38,6 +39,7 @@ public sealed partial class ActorSystem : IDisposable
         strategy = options.Strategy;
         recordTrace = options.RecordTrace;
         isFifo = strategy is FifoStrategy;
+        maxSteps = options.MaxSteps;
         ownerThread = Environment.CurrentManagedThreadId;
     }
 

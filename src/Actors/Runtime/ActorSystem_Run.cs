@@ -74,7 +74,8 @@ public sealed partial class ActorSystem
     private LoopExit Loop(Func<bool>? condition, long deadline)
     {
         var outerContext = SynchronizationContext.Current;
-        InstallContext(null);
+        installedContext = null;
+        SynchronizationContext.SetSynchronizationContext(null);
         ownerThread = Environment.CurrentManagedThreadId;
         try
         {
@@ -111,7 +112,7 @@ public sealed partial class ActorSystem
                     continue;
                 }
 
-                if (StepCount >= options.MaxSteps)
+                if (StepCount >= maxSteps)
                 {
                     End(new RunResult(RunOutcome.StepLimit, StepCount, Now, Trace, Schedule));
                     return LoopExit.Ended;
