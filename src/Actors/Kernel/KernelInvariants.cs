@@ -49,8 +49,8 @@ internal sealed class KernelInvariants(KernelState kernel)
     {
         if (mod.SourceList.Count > 0)
             Fail($"{mod} freed while used by {string.Join(",", mod.SourceList.Select(m => m.Name))}");
-        if (mod.Refcnt > 0 && !mod.Forced)
-            Fail($"{mod} freed with refcnt {mod.Refcnt} without a forced unload");
+        if (mod.module_refcount() > 0 && !mod.Forced)
+            Fail($"{mod} freed with {mod.module_refcount()} references held, without a forced unload");
     }
 
     public void OnNotified(IActorRef block, ModuleState ev, string module)
