@@ -40,6 +40,18 @@ public sealed class ExplorerTests
         Assert.All(report.Runs.Where(r => r.Passed), r => Assert.Null(r.Schedule));
     }
 
+    [Fact]
+    public void Rerunning_an_explored_run_reproduces_its_outcome_with_a_trace()
+    {
+        var report = Explorer.Run(new ExploreOptions { Mode = ExploreMode.Pct, Runs = 40 }, Writers);
+        foreach (var run in new[] { report.Runs[0], report.FirstFailure! })
+        {
+            var (result, verdict) = Explorer.Rerun(report, run, Writers);
+            Assert.Equal(run.Key, verdict.Key);
+            Assert.Equal(run.Steps, result.Trace.Steps.Count);
+        }
+    }
+
     [Theory]
     [InlineData("0/1", 0, 1)]
     [InlineData("3/8", 3, 8)]

@@ -88,6 +88,34 @@ public static class Explorer
     }
 
     /// <summary>
+    /// Runs <paramref name="run"/> of <paramref name="report"/> again with its trace recorded, to show or
+    /// save the steps of an interesting outcome; the rerun follows the run's schedule (or seed) exactly.
+    /// </summary>
+    public static (RunResult Result, RunVerdict Verdict) Rerun(
+        ExploreReport report,
+        ExploredRun run,
+        Func<ActorSystem, Func<RunResult, RunVerdict>> setup)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(setup);
+        ISchedulingStrategy strategy = run.Schedule != null
+            ? new ReplayStrategy(run.Schedule)
+            : report.Options.Mode == ExploreMode.Pct
+                ? new PctStrategy(run.Seed, report.Options.Depth, report.PctSteps)
+                : new RandomStrategy(run.Seed);
+        using var sys = ActorSystem.Create(report.Options.Name, new SimulationOptions
+        {
+            Strategy = strategy,
+            MaxSteps = report.Options.MaxSteps,
+            RecordTrace = true,
+        });
+        var judge = setup(sys);
+        var result = sys.Run();
+        return (result, judge(result));
+    }
+
+    /// <summary>
     /// Whether every further schedule of subtree <paramref name="i"/> would fall past the budget: the
     /// subtrees before it (whose counts only grow) and its own runs already fill it.
     /// </summary>
