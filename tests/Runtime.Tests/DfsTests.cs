@@ -116,6 +116,19 @@ public sealed class DfsTests
     }
 
     [Fact]
+    public void The_dfs_report_says_when_runs_were_cut_at_the_step_bound()
+    {
+        var report = Explorer.Run(new ExploreOptions { Mode = ExploreMode.Dfs, MaxSteps = 5 }, sys =>
+        {
+            Races.Writers(sys, 2, 2);
+            return RunVerdict.FromOutcome;
+        });
+        Assert.True(report.Exhausted);
+        Assert.Equal(report.Runs.Count, report.StepLimited);
+        Assert.Contains($"space exhausted; {report.Runs.Count} runs cut at 5 steps", report.ToLines()[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dfs_shards_split_the_schedules_without_overlap()
     {
         Func<ActorSystem, Func<RunResult, RunVerdict>> setup = sys =>

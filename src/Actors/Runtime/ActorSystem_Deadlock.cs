@@ -15,8 +15,7 @@ public sealed partial class ActorSystem
         foreach (var ask in asks.Values)
         {
             var party = ask.Asker?.TraceName ?? "outside";
-            var target = ask.Target.Stopped ? ask.Target.TraceName + " (stopped)" : ask.Target.TraceName;
-            blocked.Add(new BlockedParty(party, ask.Target.TraceName, ask.Describe().Replace(ask.Target.TraceName, target, StringComparison.Ordinal)));
+            blocked.Add(new BlockedParty(party, ask.Target.TraceName, ask.Describe()));
             edges.Add((party, ask.Target.TraceName));
         }
 

@@ -25,7 +25,8 @@ internal abstract class PendingAsk(ActorSystem system, long id, ActorCell? asker
 
     protected ActorSystem System => system;
 
-    public string Describe() => $"reply from {target.TraceName} to {question.GetType().Name} (ask)";
+    public string Describe() =>
+        $"reply from {target.TraceName}{(target.Stopped ? " (stopped)" : string.Empty)} to {question.GetType().Name} (ask)";
 
     public abstract void Tell(object message, IActorRef? sender = null);
 

@@ -46,6 +46,11 @@ public sealed class ExploreReport
                 outcomes.Add(new OutcomeSummary(run.Key, run.Passed, 1, run));
             }
 
+            if (run.Outcome == RunOutcome.StepLimit)
+            {
+                StepLimited++;
+            }
+
             if (!run.Passed)
             {
                 Failed++;
@@ -71,7 +76,10 @@ public sealed class ExploreReport
     /// <summary>The first failed run, if any.</summary>
     public ExploredRun? FirstFailure { get; }
 
-    /// <summary>Dfs: whether every schedule of this shard was enumerated; null for the other modes.</summary>
+    /// <summary>Runs cut off by <see cref="ExploreOptions.MaxSteps"/>; dfs explored their subtrees only up to that bound.</summary>
+    public long StepLimited { get; }
+
+    /// <summary>Dfs: whether every schedule of this shard (up to the step bound) was enumerated; null for the other modes.</summary>
     public bool? Exhausted { get; }
 
     /// <summary>Pct: the k used; 0 for the other modes.</summary>
@@ -86,7 +94,8 @@ public sealed class ExploreReport
         {
             ExploreMode.Pct => $"pct depth {o.Depth} (k={PctSteps}), {Runs.Count} runs",
             ExploreMode.Random => $"random, {Runs.Count} runs",
-            _ => $"dfs, {Runs.Count} schedules ({(Exhausted == true ? "space exhausted" : "budget reached, space not exhausted")})",
+            _ => $"dfs, {Runs.Count} schedules ({(Exhausted == true ? "space exhausted" : "budget reached, space not exhausted")}"
+                + (StepLimited > 0 ? $"; {StepLimited} runs cut at {o.MaxSteps} steps)" : ")"),
         };
         if (o.Mode != ExploreMode.Dfs && Runs.Count > 0)
         {
