@@ -43,6 +43,10 @@ internal static unsafe partial class LibLzma
     [LibraryImport("liblzma.so.5")]
     private static partial void lzma_end(lzma_stream* strm);
 
+    /// The decoder memory allowed (dictionary included): kbuild compresses modules with a 1 MiB dictionary; a
+    /// header asking for more than this is refused with LZMA_MEMLIMIT_ERROR instead of allocated.
+    public const ulong MemLimit = 128UL * 1024 * 1024;
+
     /// <summary>Decodes a whole .xz stream, producing at most maxOutput bytes (LZMA_MEMLIMIT_ERROR beyond).</summary>
     /// <returns>LZMA_STREAM_END with the data in output, or the liblzma error.</returns>
     public static int StreamBufferDecode(ReadOnlySpan<byte> input, int maxOutput, out ReadOnlyMemory<byte> output)
@@ -51,7 +55,7 @@ internal static unsafe partial class LibLzma
         var buffer = new byte[Math.Clamp(input.Length * 4L, 4096, maxOutput)];
         var produced = 0;
         lzma_stream strm = default;
-        var rc = lzma_stream_decoder(&strm, ulong.MaxValue, 0);
+        var rc = lzma_stream_decoder(&strm, MemLimit, 0);
         if (rc != LZMA_OK)
             return rc;
         try

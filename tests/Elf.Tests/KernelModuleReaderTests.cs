@@ -103,4 +103,28 @@ public class KernelModuleReaderTests
         Assert.False(module.HasVersions);
         Assert.Empty(module.Versions);
     }
+
+    [Fact]
+    public void Check_version_accepts_the_recorded_crc_and_words_a_mismatch_like_the_kernel()
+    {
+        var useb = Fixtures.Module("useb.ko");
+        var crc = (uint)useb.Versions.Single(v => v.Name == "expa_value").Crc;
+        Assert.Null(useb.CheckVersion("expa_value", crc, out var forced));
+        Assert.False(forced);
+        Assert.Null(useb.CheckVersion("expa_value", null, out _));
+        Assert.Equal("useb: disagrees about version of symbol expa_value", useb.CheckVersion("expa_value", crc + 1, out _));
+        Assert.Equal("useb: no symbol version for expa_gpl", useb.CheckVersion("expa_gpl", 5, out _));
+        var ignoring = Fixtures.Module("useb.ko", new ModuleReadOptions { Flags = ModuleInitFlags.IgnoreModversions });
+        Assert.Null(ignoring.CheckVersion("expa_value", crc + 1, out var forcedLoad));
+        Assert.True(forcedLoad);
+    }
+
+    [Fact]
+    public void Without_module_signing_the_trailer_is_left_on_the_image_and_ignored()
+    {
+        var signed = Fixtures.Module("slow.signed.ko", new ModuleReadOptions { ModuleSig = false });
+        Assert.Equal(Fixtures.Bytes("slow.signed.ko").Length, signed.ImageLength);
+        Assert.Equal(SignatureStatus.Unsigned, signed.Signature.Status);
+        Assert.Equal(Fixtures.Module("slow.ko").Layout.TotalSize, signed.Layout.TotalSize);
+    }
 }

@@ -70,6 +70,27 @@ public class RobustnessTests
         Assert.True(rejected.Sum() > 10000, $"only {rejected.Sum()} mutations were rejected");
     }
 
+    [Fact]
+    public void Mutated_xz_streams_read_with_the_compressed_flag_end_in_a_typed_result()
+    {
+        var xz = Fixtures.Bytes("slow.ko.xz");
+        var options = new ModuleReadOptions { Flags = ModuleInitFlags.CompressedFile };
+        var random = new Random(77);
+        var outcomes = new Dictionary<string, int>();
+        for (var n = 0; n < 3000; n++)
+        {
+            var image = (byte[])xz.Clone();
+            if (n % 3 == 0)
+                image = image[..random.Next(image.Length)];
+            else
+                image[random.Next(image.Length)] ^= (byte)(1 << random.Next(8));
+            var result = KernelModuleReader.Read(image, options);
+            var key = result.IsOk ? "ok" : result.Rejection!.ErrnoName;
+            outcomes[key] = outcomes.GetValueOrDefault(key) + 1;
+        }
+        Assert.True(outcomes.GetValueOrDefault("EINVAL") > 1000, string.Join(", ", outcomes));
+    }
+
     private static void Exercise(KernelModule m)
     {
         _ = m.Sections.Count;
