@@ -1,6 +1,6 @@
 // vmlinux's own exports (__ksymtab / __ksymtab_gpl of the kernel image) with their CRCs and namespaces:
 // read from a Module.symvers file (its vmlinux lines: "crc<TAB>symbol<TAB>vmlinux<TAB>EXPORT_SYMBOL[_GPL]<TAB>ns"),
-// or a small built-in set that synthetic modules can import.
+// or the built-in set (Definitions/vmlinux-6.12.symvers: the exports our test modules import, with Debian's CRCs).
 using System.Globalization;
 
 namespace ModActors.Kernel;
@@ -16,23 +16,10 @@ public sealed class KernelSymbols
     public int Count => symbols.Count;
 
     /// <summary>
-    /// A built-in set: module_layout (CRC 0x2f9b2b9a as in Debian's 6.12 build) and the handful of exports the
-    /// project's test modules use (printk, msleep, misc_register, register_module_notifier, ...), all with CRC 0.
+    /// The built-in set: the vmlinux exports (with Debian 6.12.117's CRCs, module_layout included) that the project's
+    /// test modules import, so both they and synthetic modules load without a Module.symvers.
     /// </summary>
-    public static KernelSymbols Synthetic { get; } = FromList(
-    [
-        new("module_layout", Crc: 0x2f9b2b9a),
-        new("_printk"), new("msleep"), new("__fentry__"), new("__x86_return_thunk"), new("__stack_chk_fail"),
-        new("misc_register"), new("misc_deregister"), new("proc_create"), new("proc_remove"),
-        new("register_module_notifier"), new("unregister_module_notifier"), new("param_ops_int"),
-        new("param_ops_charp"), new("param_ops_bool"), new("param_ops_uint"), new("__request_module"),
-        new("try_module_get"), new("module_put"), new("kmalloc_caches"), new("kfree"), new("__kmalloc"),
-        new("param_array_ops"), new("param_ops_ulong"), new("param_ops_string"), new("param_ops_ushort"),
-        new("param_ops_short"), new("param_ops_byte"), new("param_ops_long"), new("param_ops_hexint"),
-        new("noop_llseek"), new("nonseekable_open"), new("current_task"), new("__SCT__might_resched"),
-        new("simple_read_from_buffer"), new("module_refcount"), new("__module_get"),
-        new("gpl_only_helper", GplOnly: true),
-    ]);
+    public static KernelSymbols Synthetic { get; } = LoadBuiltIn();
 
     /// <summary>A set from a list of exports.</summary>
     public static KernelSymbols FromList(IEnumerable<SymbolExport> exports) =>
@@ -62,6 +49,14 @@ public sealed class KernelSymbols
             map[f[1]] = new SymbolExport(f[1], f[3] == "EXPORT_SYMBOL_GPL", ns, crc);
         }
         return new KernelSymbols(map);
+    }
+
+    private static KernelSymbols LoadBuiltIn()
+    {
+        using var stream = typeof(KernelSymbols).Assembly.GetManifestResourceStream("vmlinux-6.12.symvers")
+            ?? throw new InvalidOperationException("the built-in vmlinux-6.12.symvers resource is missing");
+        using var reader = new StreamReader(stream);
+        return FromModuleSymvers(reader);
     }
 
     /// <summary>The export of that name, or null.</summary>

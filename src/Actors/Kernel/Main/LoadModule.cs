@@ -36,7 +36,7 @@ internal static class LoadModule
         }
 
         var info = new LoadInfo(def, image.Len, image.CompressedLen, flags);
-        ulong taints = 0;
+        var taints = image.Taints;
         foreach (var reason in image.ForcedReasons)
             ModuleVersion.try_to_force_load(def.Name, reason, ref taints, k.Config, k.Taint, k.Log);
 

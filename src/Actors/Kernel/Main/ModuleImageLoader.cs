@@ -12,6 +12,9 @@ internal sealed record LoadedImage(ModuleDefinition? Def, ModuleRejection? Rejec
 {
     /// <summary>The file's length as read, before decompression.</summary>
     public int CompressedLen { get; init; }
+
+    /// <summary>Taints the checks already gave the module (a forced load: F).</summary>
+    public ulong Taints { get; init; }
 }
 
 internal static class ModuleImageLoader
@@ -53,7 +56,7 @@ internal static class ModuleImageLoader
         }
         else if (compressed)
         {
-            return Reject(f, Errno.ENOEXEC, "Invalid ELF header magic: != ELF", "elf_validity_cache_copy");
+            return Reject(f, Errno.ENOEXEC, "Invalid ELF header magic: != \x7f" + "ELF", "elf_validity_cache_copy");
         }
 
         if (def.Signature != SignatureState.Good && kernel.Config.SigEnforce)
@@ -71,12 +74,13 @@ internal static class ModuleImageLoader
         if (def.Signature == SignatureState.Bad)
             return Reject(f, Errno.EKEYREJECTED, "", "module_sig_check");
 
-        var forced = new List<string>();
-        if ((flags & ModuleInitFlags.IgnoreVermagic) != 0)
-            forced.Add("bad vermagic");
-        else if (def.Vermagic is { } magic && !ModuleVersion.same_magic(magic, kernel.Config.Vermagic, true))
-            return Reject(f, Errno.ENOEXEC, $"{def.Name}: version magic '{magic}' should be '{kernel.Config.Vermagic}'", "check_modinfo");
-        return new LoadedImage(def, null, f.Length, forced) { CompressedLen = f.Length };
+        var info = VersionInfo.Create(def.Name, def.Name, [], flags);
+        ulong taints = 0;
+        var err = ModuleVersion.check_modinfo(info, def.Vermagic ?? kernel.Config.Vermagic, flags, ref taints,
+            kernel.Config, kernel.Taint, kernel.Log);
+        if (err != 0)
+            return new LoadedImage(null, new ModuleRejection(-err, "", "check_modinfo"), f.Length, []) { CompressedLen = f.Length };
+        return new LoadedImage(def, null, f.Length, []) { CompressedLen = f.Length, Taints = taints };
     }
 
     private static LoadedImage Reject(SimFile f, int errno, string log, string stage) =>
