@@ -1,0 +1,136 @@
+// Small kernel races run for the diagram tests, with the summary the scenario runner would hand over.
+using ModActors.Kernel;
+using ModActors.Runtime;
+using ModActors.Scenarios.Diagram;
+
+namespace ModActors.Scenarios.Tests.Diagram;
+
+internal sealed record RaceRun(Trace Trace, RunSummary Summary, RunResult Result);
+
+internal static class RaceRuns
+{
+    private const string SlowKo = "/m/slow.ko";
+
+    /// <summary>
+    /// a and b finit_module the same slow.ko (1000ms init) while c init_modules it: one load wins, the other
+    /// two end with EEXIST after waiting on idempotent_wait_for_completion and module_wq.
+    /// </summary>
+    public static RaceRun SlowLoaders(params string[] tasks)
+    {
+        var names = tasks.Length > 0 ? tasks : ["a", "b", "c"];
+        var system = ActorSystem.Create("diagram");
+        var kernel = SimKernel.Boot(system);
+        AddSlow(kernel);
+        var ops = new List<(string Task, string Op, string Target)>();
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (i == 2)
+            {
+                kernel.Spawn(names[i], async t => await Syscalls.init_module(t, SlowKo, ""));
+                ops.Add((names[i], "init_module", SlowKo));
+            }
+            else
+            {
+                kernel.Spawn(names[i], async t => await Syscalls.finit_module(t, SlowKo, "", 0));
+                ops.Add((names[i], "finit_module", SlowKo));
+            }
+        }
+
+        return Finish(system, "slow-loaders", ops);
+    }
+
+    /// <summary>
+    /// Four tasks: two loaders of slow.ko, one that sleeps and then loads it again, and one that waits until
+    /// slow is LIVE and unloads it; a few hundred steps with mutex contention, sleeps and state changes.
+    /// </summary>
+    public static RaceRun LoadUnloadRace()
+    {
+        var system = ActorSystem.Create("diagram");
+        var kernel = SimKernel.Boot(system);
+        AddSlow(kernel);
+        kernel.Spawn("a", async t => await Syscalls.finit_module(t, SlowKo, "", 0));
+        kernel.Spawn("b", async t => await Syscalls.finit_module(t, SlowKo, "", 0));
+        kernel.Spawn("late", async t =>
+        {
+            await Syscalls.msleep(t, 1500);
+            return await Syscalls.finit_module(t, SlowKo, "", 0);
+        });
+        kernel.Spawn("rm", async t =>
+        {
+            await Syscalls.wait_for_state(t, "slow", ModuleState.Live);
+            return await Syscalls.delete_module(t, "slow", 0);
+        });
+        return Finish(system, "load-unload", [("a", "finit_module", SlowKo), ("b", "finit_module", SlowKo),
+            ("late", "finit_module", SlowKo), ("rm", "delete_module", "slow")]);
+    }
+
+    /// <summary>
+    /// a loads slow.ko while "waiter" waits for a kernel point no task ever reaches: the run ends with the
+    /// waiter still blocked.
+    /// </summary>
+    public static RaceRun NeverResumed()
+    {
+        var system = ActorSystem.Create("diagram");
+        var kernel = SimKernel.Boot(system);
+        AddSlow(kernel);
+        kernel.Spawn("a", async t => await Syscalls.finit_module(t, SlowKo, "", 0));
+        kernel.Spawn("waiter", async t =>
+        {
+            await Syscalls.wait_for_point(t, "nobody", "do_init_module");
+            return 0;
+        });
+        return Finish(system, "never-resumed", [("a", "finit_module", SlowKo)]);
+    }
+
+    /// <summary>SlowLoaders with a task and a scenario name full of characters HTML and Mermaid give meaning to.</summary>
+    public static RaceRun OddNames()
+    {
+        var run = SlowLoaders("a", "x<b>&\"#;%y", "c");
+        return run with { Summary = run.Summary with { Scenario = "<script>alert(1)</script> & co" } };
+    }
+
+    /// <summary>A run with tracing off: the trace is empty.</summary>
+    public static RaceRun Untraced()
+    {
+        var system = ActorSystem.Create("diagram", new SimulationOptions { RecordTrace = false });
+        var kernel = SimKernel.Boot(system);
+        AddSlow(kernel);
+        kernel.Spawn("a", async t => await Syscalls.finit_module(t, SlowKo, "", 0));
+        return Finish(system, "untraced", [("a", "finit_module", SlowKo)]);
+    }
+
+    /// <summary>The same run with the summary saying it failed at <paramref name="step"/>.</summary>
+    public static RaceRun FailingAt(RaceRun run, long step) =>
+        run with { Summary = run.Summary with { Passed = false, Verdict = "b: expected 0, got -17 EEXIST", FailingStep = step } };
+
+    private static void AddSlow(SimKernel kernel) =>
+        kernel.Files.Add(new SimFile
+        {
+            Path = SlowKo,
+            Inode = 1,
+            Module = new ModuleDefinition { Name = "slow", Init = new ModuleBehaviour([new SleepAction(1000)]) },
+        });
+
+    /// <summary>Runs the system; each task's call ends at its "exited" step and starts at its first step.</summary>
+    private static RaceRun Finish(ActorSystem system, string scenario, IReadOnlyList<(string Task, string Op, string Target)> ops)
+    {
+        var result = system.Run();
+        var steps = result.Trace.Steps;
+        var calls = new List<CallResult>();
+        foreach (var end in steps)
+        {
+            foreach (var (task, op, target) in ops)
+            {
+                var note = end.Annotations.FirstOrDefault(a => a.StartsWith(task + " exited ", StringComparison.Ordinal));
+                if (note is null)
+                    continue;
+                var rc = int.Parse(note[(task.Length + " exited ".Length)..], System.Globalization.CultureInfo.InvariantCulture);
+                var start = steps.First(s => s.To == task).Step;
+                calls.Add(new CallResult(task, op, target, rc, rc < 0 ? Errno.Name(rc) : null, start, end.Step));
+            }
+        }
+
+        var summary = new RunSummary(scenario, 0, "fifo", calls, true, "pass", null);
+        return new RaceRun(result.Trace, summary, result);
+    }
+}
