@@ -1,0 +1,22 @@
+// Durations as scenarios write them: "200ms", "1s", "1.5s", "2m", or a bare number of milliseconds.
+using System.Globalization;
+
+namespace ModActors.Scenarios;
+
+internal static class Durations
+{
+    public static long? TryParseMilliseconds(string text)
+    {
+        var (number, scale) = text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 1m)
+            : text.EndsWith('s') ? (text[..^1], 1000m)
+            : text.EndsWith('m') ? (text[..^1], 60_000m)
+            : (text, 1m);
+        if (!decimal.TryParse(number.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            return null;
+        var ms = value * scale;
+        return ms == decimal.Truncate(ms) && ms <= long.MaxValue / 2 ? (long)ms : null;
+    }
+
+    public static string Format(long ms) =>
+        ms % 1000 == 0 && ms > 0 ? (ms / 1000).ToString(CultureInfo.InvariantCulture) + "s" : ms.ToString(CultureInfo.InvariantCulture) + "ms";
+}
