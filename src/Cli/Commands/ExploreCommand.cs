@@ -1,5 +1,8 @@
-// `modactors explore`: wiring only, until its implementation lands.
+// `modactors explore FILE.yaml [--strategy S] [--runs N] [--seed N] [--depth D] [--shard i/n] [--json]`:
+// explores the scenario's interleavings (settings from the file's `explore:`, overridden by flags) and
+// prints the outcome table; a failing run's schedule is written as a replay file and its seed printed.
 using System.CommandLine;
+using ModActors.Scenarios;
 
 namespace ModActors.Cli.Commands;
 
@@ -7,8 +10,54 @@ internal static class ExploreCommand
 {
     public static Command Create()
     {
-        var command = new Command("explore", "Not available yet.");
-        command.SetAction(_ => { Console.Error.WriteLine("modactors explore: not available yet"); return ExitCodes.Invalid; });
+        var file = ScenarioCommandLine.FileArgument();
+        var strategy = ScenarioCommandLine.StrategyOption();
+        var runs = ScenarioCommandLine.RunsOption();
+        var seed = ScenarioCommandLine.SeedOption();
+        var depth = ScenarioCommandLine.DepthOption();
+        var shard = new Option<string?>("--shard") { Description = "Run only shard i of n (i/n, 0 <= i < n) of the seeds or dfs subtrees." };
+        var json = ScenarioCommandLine.JsonOption();
+        var scheduleOut = ScenarioCommandLine.ScheduleOutOption();
+        var jobs = ScenarioCommandLine.JobsOption();
+        var command = new Command("explore", "Explore a scenario's interleavings and print the distinct outcomes.")
+        {
+            file, strategy, runs, seed, depth, shard, json, scheduleOut, jobs,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            if (ScenarioCommandLine.Load(parse.GetValue(file)!, error) is not { } sc)
+                return ExitCodes.Invalid;
+            if (ScenarioCommandLine.Settings(sc, parse, strategy, runs, seed, depth, jobs, parse.GetValue(shard), error) is not { } settings)
+                return ExitCodes.Invalid;
+            return Explore(sc, settings, parse.GetValue(json), parse.GetValue(scheduleOut), output, error);
+        });
         return command;
+    }
+
+    public static int Explore(Scenario sc, ExploreSettings settings, bool json, string? scheduleOut, TextWriter output, TextWriter error)
+    {
+        var setup = new ScenarioSetup(sc);
+        if (settings.Strategy == "fifo")
+            return RunCommand.Single(sc, setup, new RunSettings("fifo", 0, settings.Depth, settings.MaxSteps), json, scheduleOut, output);
+        var result = ScenarioExplorer.Explore(setup, settings);
+        string? replay = null;
+        if (result.Report.FirstFailure is { Schedule: { } schedule } first)
+            replay = ScenarioCommandLine.SaveSchedule(sc, schedule, scheduleOut, settings.Strategy == "dfs" ? first.Index : first.Seed);
+        var passed = result.Report.Failed == 0;
+        if (json)
+        {
+            output.WriteLine(JsonReport.Write(sc, "explore", null, null, result, replay, passed));
+        }
+        else
+        {
+            ScenarioCommandLine.Print(output, TextReport.Explore(sc, result));
+            if (replay is not null)
+                output.WriteLine($"replay file: {replay} (modactors replay {sc.SourcePath} --schedule {replay})");
+            output.WriteLine(passed ? "verdict: pass" : "verdict: FAIL");
+        }
+        _ = error;
+        return passed ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

@@ -1,5 +1,8 @@
-// `modactors replay`: wiring only, until its implementation lands.
+// `modactors replay FILE.yaml --schedule RUN.json [--json] [--trace]`: reruns the scenario following a
+// recorded schedule, step for step, and prints the run and its trace hash (equal to the recorded run's).
 using System.CommandLine;
+using ModActors.Runtime;
+using ModActors.Scenarios;
 
 namespace ModActors.Cli.Commands;
 
@@ -7,8 +10,46 @@ internal static class ReplayCommand
 {
     public static Command Create()
     {
-        var command = new Command("replay", "Not available yet.");
-        command.SetAction(_ => { Console.Error.WriteLine("modactors replay: not available yet"); return ExitCodes.Invalid; });
+        var file = ScenarioCommandLine.FileArgument();
+        var schedule = new Option<string>("--schedule") { Description = "The schedule file written by run or explore.", Required = true };
+        var json = ScenarioCommandLine.JsonOption();
+        var trace = new Option<bool>("--trace") { Description = "Also print every step of the trace." };
+        var command = new Command("replay", "Reproduce one run of a scenario from its schedule file.") { file, schedule, json, trace };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            if (ScenarioCommandLine.Load(parse.GetValue(file)!, error) is not { } sc)
+                return ExitCodes.Invalid;
+            var path = parse.GetValue(schedule)!;
+            Schedule recorded;
+            try
+            {
+                recorded = Schedule.Load(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                error.WriteLine($"modactors replay: {path}: {e.Message}");
+                return ExitCodes.Invalid;
+            }
+            var report = ScenarioRunner.Replay(new ScenarioSetup(sc), recorded, sc.Explore.MaxSteps);
+            if (report.Result.Outcome == RunOutcome.Failure && report.Result.Failure?.ToString().Contains("replay diverged", StringComparison.Ordinal) == true)
+            {
+                error.WriteLine($"modactors replay: {path} does not fit this scenario: {report.Result.Failure}");
+                return ExitCodes.Invalid;
+            }
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonReport.Write(sc, "replay", report, recorded.Strategy, null, null, report.Passed));
+                return report.Passed ? ExitCodes.Ok : ExitCodes.Failed;
+            }
+            ScenarioCommandLine.Print(output, TextReport.Run(sc, report, $"replay of {recorded.Strategy} seed {recorded.Seed}"));
+            output.WriteLine("trace hash: " + report.Result.Trace.Hash());
+            if (parse.GetValue(trace))
+                output.Write(report.Result.Trace.ToText());
+            output.WriteLine(report.Passed ? "verdict: pass" : "verdict: FAIL");
+            return report.Passed ? ExitCodes.Ok : ExitCodes.Failed;
+        });
         return command;
     }
 }

@@ -1,5 +1,8 @@
-// `modactors run`: wiring only, until its implementation lands.
+// `modactors run FILE.yaml [--seed N] [--strategy fifo|random|pct|dfs] [--runs N] [--depth D] [--json]
+// [--schedule-out F]`: one run (fifo unless told otherwise) printing each call's result and the final
+// /proc/modules; with --runs N > 1 it explores N runs and adds the outcome table.
 using System.CommandLine;
+using ModActors.Scenarios;
 
 namespace ModActors.Cli.Commands;
 
@@ -7,8 +10,65 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var command = new Command("run", "Not available yet.");
-        command.SetAction(_ => { Console.Error.WriteLine("modactors run: not available yet"); return ExitCodes.Invalid; });
+        var file = ScenarioCommandLine.FileArgument();
+        var strategy = ScenarioCommandLine.StrategyOption();
+        var runs = ScenarioCommandLine.RunsOption();
+        var seed = ScenarioCommandLine.SeedOption();
+        var depth = ScenarioCommandLine.DepthOption();
+        var json = ScenarioCommandLine.JsonOption();
+        var scheduleOut = ScenarioCommandLine.ScheduleOutOption();
+        var jobs = ScenarioCommandLine.JobsOption();
+        var command = new Command("run", "Run a scenario and check its expectations.")
+        {
+            file, strategy, runs, seed, depth, json, scheduleOut, jobs,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            if (ScenarioCommandLine.Load(parse.GetValue(file)!, error) is not { } sc)
+                return ExitCodes.Invalid;
+            var n = parse.GetValue(runs) ?? 1;
+            var chosen = parse.GetValue(strategy);
+            if (n > 1 || chosen == "dfs")
+            {
+                if (chosen == "fifo")
+                {
+                    error.WriteLine("modactors run: fifo has a single schedule; use --strategy random, pct or dfs with --runs");
+                    return ExitCodes.Invalid;
+                }
+                if (ScenarioCommandLine.Settings(sc, parse, strategy, runs, seed, depth, jobs, null, error) is not { } settings)
+                    return ExitCodes.Invalid;
+                settings = settings with { Strategy = chosen ?? (sc.Explore.Strategy == "fifo" ? "pct" : sc.Explore.Strategy), Runs = n };
+                return ExploreCommand.Explore(sc, settings, parse.GetValue(json), parse.GetValue(scheduleOut), output, error);
+            }
+            var single = new RunSettings(chosen ?? "fifo", parse.GetValue(seed) ?? sc.Explore.Seed, parse.GetValue(depth) ?? sc.Explore.Depth, sc.Explore.MaxSteps);
+            if (n < 1 || single.Seed < 0 || single.Depth < 1)
+            {
+                error.WriteLine("modactors run: --runs and --depth must be at least 1, --seed not negative");
+                return ExitCodes.Invalid;
+            }
+            return Single(sc, new ScenarioSetup(sc), single, parse.GetValue(json), parse.GetValue(scheduleOut), output);
+        });
         return command;
+    }
+
+    public static int Single(Scenario sc, ScenarioSetup setup, RunSettings settings, bool json, string? scheduleOut, TextWriter output)
+    {
+        var report = ScenarioRunner.Run(setup, settings);
+        string? replay = null;
+        if (scheduleOut is not null || !report.Passed)
+            replay = ScenarioCommandLine.SaveSchedule(sc, report.Result.Schedule, scheduleOut, settings.Seed);
+        if (json)
+        {
+            output.WriteLine(JsonReport.Write(sc, "run", report, settings.Strategy, null, replay, report.Passed));
+            return report.Passed ? ExitCodes.Ok : ExitCodes.Failed;
+        }
+        var how = settings.Strategy == "fifo" ? "fifo" : $"{settings.Strategy} seed {settings.Seed}";
+        ScenarioCommandLine.Print(output, TextReport.Run(sc, report, how));
+        if (replay is not null)
+            output.WriteLine($"schedule: {replay} (modactors replay {sc.SourcePath} --schedule {replay})");
+        output.WriteLine(report.Passed ? "verdict: pass" : $"verdict: FAIL ({how})");
+        return report.Passed ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }
