@@ -15,10 +15,28 @@ internal static class MermaidRaceDiagram
 {
     private const int TextChars = 90;
 
-    public static void Write(RaceModel model, TextWriter w)
+    /// <summary>Mermaid's default maxTextSize: a longer diagram is refused unless the renderer's config raises it.</summary>
+    public const int MermaidMaxTextSize = 50_000;
+
+    public static void Write(RaceModel model, TextWriter output)
+    {
+        using var body = new StringWriter { NewLine = "\n" };
+        WriteBody(model, body);
+        var text = body.ToString();
+        output.Write("sequenceDiagram\n");
+        if (text.Length + 16 > MermaidMaxTextSize)
+        {
+            output.Write("    %% " + N(text.Length + 16) + " characters: more than Mermaid's default maxTextSize of "
+                + N(MermaidMaxTextSize) + "; render with a config that raises it, e.g. mmdc -c with {\"maxTextSize\": "
+                + N((text.Length * 2) + 16) + "}\n");
+        }
+
+        output.Write(text);
+    }
+
+    private static void WriteBody(RaceModel model, TextWriter w)
     {
         var s = model.Summary;
-        w.Write("sequenceDiagram\n");
         w.Write("    %% ModActors race diagram: " + Comment(s.Scenario) + ", strategy " + Comment(s.Strategy) + ", seed "
             + N(s.Seed) + ", " + N(model.Steps.Count) + " steps, " + (s.Passed ? "PASS" : "FAIL") + "\n");
         w.Write("    %% [n] is the trace step; activation bars are waits; notes carry what the kernel model noted\n");

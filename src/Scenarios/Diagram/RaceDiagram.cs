@@ -2,6 +2,7 @@
 // kernel actor, the trace's messages as arrows in step order with virtual time, waits as bars, module state
 // changes and call results marked, the failing step highlighted. HTML is one self-contained page (inline CSS
 // and SVG, nothing fetched); Mermaid is a sequenceDiagram. The same trace and summary give the same bytes.
+using System.Text;
 using ModActors.Runtime;
 
 namespace ModActors.Scenarios.Diagram;
@@ -25,19 +26,33 @@ public static class RaceDiagram
 
     /// <summary>
     /// Writes the diagram to <paramref name="path"/>: HTML for <c>.html</c>/<c>.htm</c>, Mermaid for
-    /// <c>.mmd</c>/<c>.mermaid</c>. Throws <see cref="ArgumentException"/> naming the problem for any other
-    /// extension, before creating the file.
+    /// <c>.mmd</c>/<c>.mermaid</c>. Throws <see cref="ArgumentException"/> for any other extension (before
+    /// creating the file) and <see cref="IOException"/> naming the path when it cannot be written.
     /// </summary>
     public static void WriteFile(string path, Trace trace, RunSummary summary)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var write = FormatOf(path);
-        using var output = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-        write(trace, summary, output);
+        try
+        {
+            using var output = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
+            write(trace, summary, output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"--diagram {path}: cannot write the diagram: {e.Message}", e);
+        }
     }
 
-    private static Action<Trace, RunSummary, TextWriter> FormatOf(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() switch
+    /// <summary>
+    /// Checks that <paramref name="path"/> names a diagram format this class writes, so a command can refuse
+    /// it before running anything; throws <see cref="ArgumentException"/> naming the problem.
+    /// </summary>
+    public static void CheckPath(string path) => FormatOf(path);
+
+    private static Action<Trace, RunSummary, TextWriter> FormatOf(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".html" or ".htm" => WriteHtml,
             ".mmd" or ".mermaid" => WriteMermaid,
@@ -45,4 +60,5 @@ public static class RaceDiagram
                 $"--diagram {path}: unknown diagram format '{(ext.Length == 0 ? "(no extension)" : ext)}'; use .html or .mmd",
                 nameof(path)),
         };
+    }
 }

@@ -176,6 +176,17 @@ public class MermaidRaceDiagramTests
     }
 
     [Fact]
+    public void A_diagram_longer_than_mermaids_default_text_limit_says_how_to_render_it()
+    {
+        var mmd = Mermaid(RaceRuns.LoadUnloadCycles(40));
+
+        CheckStructure(mmd);
+        Assert.True(mmd.Length > MermaidRaceDiagram.MermaidMaxTextSize, $"only {mmd.Length} characters");
+        Assert.Matches("^sequenceDiagram\n    %% \\d+ characters: more than Mermaid's default maxTextSize of 50000;", mmd);
+        Assert.DoesNotContain("maxTextSize", Mermaid(RaceRuns.LoadUnloadRace()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_run_without_a_trace_is_still_a_valid_diagram()
     {
         CheckStructure(Mermaid(RaceRuns.Untraced()));

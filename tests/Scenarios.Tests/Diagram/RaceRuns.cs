@@ -82,6 +82,27 @@ internal static class RaceRuns
         return Finish(system, "never-resumed", [("a", "finit_module", SlowKo)]);
     }
 
+    /// <summary>One task that loads and unloads a quick module <paramref name="cycles"/> times: a long, plain trace.</summary>
+    public static RaceRun LoadUnloadCycles(int cycles)
+    {
+        var system = ActorSystem.Create("diagram");
+        var kernel = SimKernel.Boot(system);
+        kernel.Files.Add(new SimFile { Path = "/m/quick.ko", Inode = 2, Module = new ModuleDefinition { Name = "quick" } });
+        kernel.Spawn("cycler", async t =>
+        {
+            for (var i = 0; i < cycles; i++)
+            {
+                var rc = await Syscalls.finit_module(t, "/m/quick.ko", "", 0);
+                rc = rc == 0 ? await Syscalls.delete_module(t, "quick", 0) : rc;
+                if (rc != 0)
+                    return rc;
+            }
+
+            return 0;
+        });
+        return Finish(system, "cycles", [("cycler", "finit_module", "/m/quick.ko")]);
+    }
+
     /// <summary>SlowLoaders with a task and a scenario name full of characters HTML and Mermaid give meaning to.</summary>
     public static RaceRun OddNames()
     {
