@@ -23,18 +23,21 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
         var tasks = new List<TaskSpec>();
         if (y.Mapping(node, "tasks") is not { } map)
             return tasks;
-        var names = y.Entries(map, "tasks", null).Select(e => e.Key).ToList();
-        foreach (var (name, keyNode, value) in y.Entries(map, "tasks", null))
+        var entries = y.Entries(map, "tasks", null).Select(e => (e.Key, e.KeyNode, Value: e.Value, Count: Count(e.Value))).ToList();
+        var names = entries.SelectMany(e => Expand(e.Key, e.Count)).ToList();
+        foreach (var (name, keyNode, value, count) in entries)
         {
             if (name.StartsWith("modprobe-", StringComparison.Ordinal) || name.Length == 0)
             {
                 y.Error(keyNode, $"task name '{name}' is reserved", "a name not starting with modprobe-");
                 continue;
             }
+            var body = count > 0 && value is YamlMappingNode m ? m.Children[new YamlScalarNode("steps")] : value;
             var steps = new List<Step>();
-            foreach (var item in y.Items(value))
+            foreach (var item in y.Items(body))
                 ReadStep(item, name, names, steps);
-            tasks.Add(new TaskSpec(name, steps, y.Mark(keyNode)));
+            foreach (var taskName in Expand(name, count))
+                tasks.Add(new TaskSpec(taskName, steps, y.Mark(keyNode)));
         }
         foreach (var (wait, waiter, n) in waits)
         {
@@ -48,6 +51,26 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
         }
         return tasks;
     }
+
+    /// <summary>`NAME: { count: N, steps: [...] }` runs N identical tasks NAME-1 .. NAME-N; 0 for a plain task.</summary>
+    private int Count(YamlNode value)
+    {
+        if (value is not YamlMappingNode m)
+            return 0;
+        var fields = y.Entries(m, "a repeated task", ["count", "steps"]).ToDictionary(e => e.Key, e => e.Value);
+        if (!fields.ContainsKey("steps") || !fields.TryGetValue("count", out var c))
+        {
+            y.Error(value, "a task written as a mapping needs count and steps", "a list of steps, or { count: N, steps: [...] }");
+            return 0;
+        }
+        var n = y.Int(c, "count", 1);
+        if (n > 1000)
+            y.Error(c, $"count {n} is too large", "at most 1000");
+        return n is { } v and <= 1000 ? (int)v : 0;
+    }
+
+    private static IEnumerable<string> Expand(string name, int count) =>
+        count == 0 ? [name] : Enumerable.Range(1, count).Select(i => $"{name}-{i}");
 
     private void ReadStep(YamlNode item, string task, IReadOnlyList<string> tasks, List<Step> steps)
     {
