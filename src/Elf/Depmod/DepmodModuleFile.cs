@@ -64,7 +64,12 @@ internal sealed class DepmodModuleFile
         handle = File.OpenHandle(path);
         var length = RandomAccess.GetLength(handle);
         if (!path.EndsWith(".xz", StringComparison.Ordinal))
-            return KmodElf.New(handle, length, out elf);
+        {
+            var mapping = KmodFileMapping.Map(handle, length);
+            if (mapping is null)
+                return KmodElf.New(handle, length, out elf);
+            return KmodElf.New(mapping, out elf);
+        }
         var packed = new byte[length];
         var done = 0;
         while (done < packed.Length)

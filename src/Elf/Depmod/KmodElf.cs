@@ -40,8 +40,32 @@ internal sealed class KmodElf : IDisposable
     /// kmod_elf_new over an image in memory (a decompressed .ko.xz). Returns 0 or a negative errno.
     public static int New(ReadOnlyMemory<byte> image, out KmodElf? elf) => Init(new KmodElf(image, null, image.Length), out elf);
 
-    /// kmod_elf_new over an open file, reading only what is asked for. Returns 0 or a negative errno.
-    public static int New(SafeFileHandle file, long size, out KmodElf? elf) => Init(new KmodElf(default, file, size), out elf);
+    /// kmod_elf_new over a mapped file, which the reader then owns and unmaps. Returns 0 or a negative errno.
+    public static int New(KmodFileMapping mapping, out KmodElf? elf)
+    {
+        var e = new KmodElf(mapping.Memory, null, mapping.Memory.Length) { _mapping = mapping };
+        return Init(e, out elf);
+    }
+
+    private KmodFileMapping? _mapping;
+
+    /// kmod_elf_new over an open file. A file of up to WholeFileLimit bytes is read in one go (most modules:
+    /// the median is 41 KB); a larger one is read by ranges as asked, starting with its last TailWindow
+    /// bytes, where the section header table and usually .shstrtab, .strtab and .symtab are.
+    /// Returns 0 or a negative errno.
+    public static int New(SafeFileHandle file, long size, out KmodElf? elf)
+    {
+        var e = new KmodElf(default, file, size);
+        var first = size <= WholeFileLimit ? size : Math.Min(size, TailWindow);
+        if (first > 0 && e.TryRead((ulong)(size - first), (ulong)first, out var window))
+            e._window = (size - first, window);
+        return Init(e, out elf);
+    }
+
+    private const long WholeFileLimit = 256 * 1024;
+    private const long TailWindow = 64 * 1024;
+
+    private (long Offset, ReadOnlyMemory<byte> Data) _window;
 
     private static int Init(KmodElf e, out KmodElf? elf)
     {
@@ -318,6 +342,17 @@ internal sealed class KmodElf : IDisposable
             data = _image.Slice((int)offset, (int)size);
             return true;
         }
+        if ((long)offset >= _window.Offset && (long)(offset + size) <= _window.Offset + _window.Data.Length)
+        {
+            data = _window.Data.Slice((int)((long)offset - _window.Offset), (int)size);
+            return true;
+        }
+        return TryRead(offset, size, out data);
+    }
+
+    private bool TryRead(ulong offset, ulong size, out ReadOnlyMemory<byte> data)
+    {
+        data = default;
         if (size > int.MaxValue)
             return false;
         var buffer = ArrayPool<byte>.Shared.Rent((int)size);
@@ -325,7 +360,7 @@ internal sealed class KmodElf : IDisposable
         var done = 0;
         while (done < (int)size)
         {
-            var n = RandomAccess.Read(_file, buffer.AsSpan(done, (int)size - done), (long)offset + done);
+            var n = RandomAccess.Read(_file!, buffer.AsSpan(done, (int)size - done), (long)offset + done);
             if (n <= 0)
                 return false;
             done += n;
@@ -336,6 +371,8 @@ internal sealed class KmodElf : IDisposable
 
     public void Dispose()
     {
+        ((IDisposable?)_mapping)?.Dispose();
+        _mapping = null;
         foreach (var b in _rented)
             ArrayPool<byte>.Shared.Return(b);
         _rented.Clear();
