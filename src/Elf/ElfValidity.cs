@@ -80,14 +80,16 @@ internal static class ElfValidity
         var len = (ulong)image.Length;
         if (hdr.e_shoff >= len || (ulong)hdr.e_shnum * Elf64.Elf64_Shdr_size > len - hdr.e_shoff)
             return ModuleRejection.NoExec(stage, "Invalid ELF section header overflow");
-        if (hdr.e_shnum == 0)
-            return ModuleRejection.NoExec(stage, "ELF Spec violation: section 0 type(0)!=SH_NULL or non-zero len or addr");
-
-        var f = ElfFile.Create(image);
-        var s0 = f.Sections[0];
+        // With e_shnum == 0 the kernel still reads sechdrs[0], possibly past info->len; we read the bytes
+        // that exist and take the rest as zero.
+        Span<byte> first = stackalloc byte[Elf64.Elf64_Shdr_size];
+        first.Clear();
+        span[(int)hdr.e_shoff..].Slice(0, Math.Min(Elf64.Elf64_Shdr_size, span.Length - (int)hdr.e_shoff)).CopyTo(first);
+        var s0 = Elf64_Shdr.Read(first);
         if (s0.sh_type != Elf64.SHT_NULL || s0.sh_size != 0 || s0.sh_addr != 0)
             return ModuleRejection.NoExec(stage,
                 $"ELF Spec violation: section 0 type({(int)s0.sh_type})!=SH_NULL or non-zero len or addr");
+        var f = ElfFile.Create(image);
 
         for (var i = 1; i < hdr.e_shnum; i++)
         {

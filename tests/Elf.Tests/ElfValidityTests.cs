@@ -43,6 +43,13 @@ public class ElfValidityTests
         AssertNoExec(Fixtures.Patch64(Slow, 40, (ulong)Slow.Length), "Invalid ELF section header overflow");
 
     [Fact]
+    public void No_section_headers_at_all_fail_at_the_section_name_index()
+    {
+        var shstrndx = BitConverter.ToUInt16(Slow, 62);
+        AssertNoExec(Fixtures.Patch16(Slow, 60, 0), $"Invalid ELF section name index: {shstrndx} || e_shstrndx ({shstrndx}) >= e_shnum (0)");
+    }
+
+    [Fact]
     public void Section_zero_must_be_null() =>
         AssertNoExec(Fixtures.Patch32(Slow, Fixtures.Shdr(Slow, 0) + 4, 1),
             "ELF Spec violation: section 0 type(1)!=SH_NULL or non-zero len or addr");
