@@ -40,6 +40,16 @@ public class DepmodTests
     }
 
     [Fact]
+    public void A_dependency_cycle_is_reported_as_kmod_reports_it_and_nothing_is_written()
+    {
+        using var tree = new DepmodTestTree("cycle");
+        var (result, log) = tree.Run();
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(tree.Expected("depmod.stderr"), log);
+        Assert.False(File.Exists(Path.Combine(tree.ModulesDir, "modules.dep")));
+    }
+
+    [Fact]
     public void Modules_of_a_user_are_listed_after_the_user_in_dependency_order()
     {
         using var tree = new DepmodTestTree("ordered");
