@@ -24,6 +24,15 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    public void The_trace_of_a_fixed_program_and_seed_is_byte_identical_across_processes()
+    {
+        var result = RunWriters(new RandomStrategy(5));
+        Assert.Equal(GoldenHash, result.Trace.Hash());
+    }
+
+    private const string GoldenHash = "d556f75340d940074ebe151dcfc97d83bc6bc97d8e401c5441e0e5a6e714ae20";
+
+    [Fact]
     public void Different_random_seeds_explore_different_interleavings()
     {
         var hashes = Enumerable.Range(0, 20).Select(s => RunWriters(new RandomStrategy(s)).Trace.Hash()).Distinct().Count();
