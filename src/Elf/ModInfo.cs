@@ -52,6 +52,13 @@ public sealed class ModInfo
     /// <summary>test= present (TAINT_TEST).</summary>
     public bool Test => Get("test") is not null;
 
+    /// <summary>
+    /// license_is_gpl_compatible (include/linux/license.h) on the first license= (module_license_taint_check reads
+    /// "unspecified" when there is none): false means TAINT_PROPRIETARY_MODULE and no GPL-only symbols.
+    /// </summary>
+    public bool IsGplCompatible => (License ?? "unspecified") is "GPL" or "GPL v2" or "GPL and additional rights"
+        or "Dual BSD/GPL" or "Dual MIT/GPL" or "Dual MPL/GPL";
+
     internal static ModInfo Parse(ReadOnlySpan<byte> section)
     {
         var entries = new List<KeyValuePair<string, string>>();

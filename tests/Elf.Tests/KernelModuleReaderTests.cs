@@ -28,6 +28,8 @@ public class KernelModuleReaderTests
         Assert.Equal(["expa"], Fixtures.Module("nsok.ko").ModInfo.Depends);
         Assert.Equal(["EXPA_NS"], Fixtures.Module("nsok.ko").ModInfo.ImportNs);
         Assert.Equal("Proprietary", Fixtures.Module("propc.ko").ModInfo.License);
+        Assert.False(Fixtures.Module("propc.ko").ModInfo.IsGplCompatible);
+        Assert.True(slow.ModInfo.IsGplCompatible);
     }
 
     [Fact]
