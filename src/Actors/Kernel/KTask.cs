@@ -1,6 +1,7 @@
 // The kernel-side context of one task ("current"): its name and pid, the kernel it runs in, and the
 // primitives the code paths of Main/ are written with — module_mutex, sleeping, asking a kernel actor,
 // publishing the kernel point it has reached. Every await here is a scheduling point.
+using System.Diagnostics;
 using ModActors.Kernel.Actors;
 using ModActors.Runtime;
 
@@ -35,15 +36,57 @@ public sealed class KTask
     /// <summary>Module references this task holds through try_module_get (a held file whose owner is the module).</summary>
     internal Dictionary<string, List<ModuleInstance>> Held { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The task enters kernel function <paramref name="point"/>: traced, and waiters on it are released.</summary>
+    /// <summary>The span of the system call this task is in, if telemetry is listening.</summary>
+    internal Activity? SyscallActivity { get; set; }
+
+    /// <summary>The span of the load_module stage (or other kernel point) the task is in.</summary>
+    internal Activity? StageActivity { get; set; }
+
+    /// <summary>
+    /// The task enters kernel function <paramref name="point"/>: traced, waiters on it are released, and (with a
+    /// telemetry listener) the previous stage's span ends and this one's begins.
+    /// </summary>
     internal void Point(string point)
     {
         Context.Annotate($"{Name} at {point}");
         Kernel.Points.Tell(new PointReached(Name, point), Context.Self);
+        if (SyscallActivity is { } syscall && point != syscall.OperationName)
+        {
+            KernelSpan.Stop(StageActivity, Now);
+            StageActivity = KernelTelemetry.Start(point, syscall.Context, Now);
+        }
+    }
+
+    /// <summary>Starts the span of one system call; <see cref="SyscallSpan.End"/> closes it with the result.</summary>
+    internal SyscallSpan Syscall(string name, string target) => new(this, name, target);
+
+    /// <summary>A span for a wait on <paramref name="what"/>, ended by disposing it.</summary>
+    internal KernelSpan Wait(string what)
+    {
+        var parent = StageActivity ?? SyscallActivity;
+        if (parent is null)
+            return default;
+        var activity = KernelTelemetry.Start("wait " + what, parent.Context, Now);
+        activity?.SetTag("modactors.wait", what);
+        return new KernelSpan(this, activity, what);
+    }
+
+    /// <summary>mod->state = state, as a store by this task (a scheduling point), recorded on its span.</summary>
+    internal async Task set_state(ModuleInstance mod, ModuleState state)
+    {
+        await Call<Done>(mod.Actor, new SetModuleState(state));
+        (StageActivity ?? SyscallActivity)?.AddEvent(new ActivityEvent($"{mod.Name} {Names.State(state)}",
+            KernelTelemetry.At(Now)));
     }
 
     internal async Task mutex_lock()
     {
+        if (Kernel.MutexOwner is null || SyscallActivity is null)
+        {
+            await Kernel.Mutex.Ask<MutexLocked>(new MutexLock(Name));
+            return;
+        }
+        using var wait = Wait("module_mutex");
         await Kernel.Mutex.Ask<MutexLocked>(new MutexLock(Name));
     }
 

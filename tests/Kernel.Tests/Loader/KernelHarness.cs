@@ -10,9 +10,12 @@ internal sealed class KernelHarness
 {
     private readonly List<(string Task, string Call, int Rc)> calls = [];
 
+    private static int systems;
+
     public KernelHarness(KernelConfig? config = null, ISchedulingStrategy? strategy = null)
     {
-        System = ActorSystem.Create("test", new SimulationOptions { Strategy = strategy ?? new FifoStrategy() });
+        System = ActorSystem.Create($"test-{Interlocked.Increment(ref systems)}",
+            new SimulationOptions { Strategy = strategy ?? new FifoStrategy() });
         Kernel = SimKernel.Boot(System, config);
     }
 

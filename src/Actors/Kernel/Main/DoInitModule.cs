@@ -16,7 +16,7 @@ internal static class DoInitModule
         var ret = mod.Definition.HasInit ? await ModuleCode.Run(t, mod, mod.Definition.Init) : 0;
         if (ret < 0)
         {
-            await t.Call<Done>(mod.Actor, new SetModuleState(ModuleState.Going));
+            await t.set_state(mod, ModuleState.Going);
             await t.Call<int>(mod.Actor, new ModulePut());
             await ModuleNotify.blocking_notifier_call_chain(t, ModuleState.Going, mod);
             await Unload.free_module(t, mod);
@@ -29,7 +29,7 @@ internal static class DoInitModule
             k.Log.pr_warn("do_init_module: loading module anyway...");
         }
 
-        await t.Call<Done>(mod.Actor, new SetModuleState(ModuleState.Live));
+        await t.set_state(mod, ModuleState.Live);
         await ModuleNotify.blocking_notifier_call_chain(t, ModuleState.Live, mod);
 
         await t.mutex_lock();

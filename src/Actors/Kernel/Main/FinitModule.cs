@@ -16,6 +16,12 @@ internal static class FinitModule
     /// <summary>finit_module(fd, uargs, flags): 0 or -errno. A null file is a bad descriptor.</summary>
     public static async Task<int> finit_module(KTask t, SimFile? file, string uargs, int flags)
     {
+        var span = t.Syscall("finit_module", file?.Path ?? "(bad fd)");
+        return span.End(await finit_module_body(t, file, uargs, flags));
+    }
+
+    private static async Task<int> finit_module_body(KTask t, SimFile? file, string uargs, int flags)
+    {
         t.Point("finit_module");
         var err = may_init_module(t);
         if (err != 0)
@@ -45,6 +51,7 @@ internal static class FinitModule
             return ret;
         }
         t.Point("idempotent_wait_for_completion");
+        using var wait = t.Wait("idempotent completion");
         var result = await t.Call<IdempotentResult>(t.Kernel.Idem, new IdempotentWait(entry));
         return result.Ret;
     }
@@ -66,6 +73,7 @@ internal static class FinitModule
                 t.Kernel.Log.pr_err(derr.Log);
             t.Kernel.Stats.mod_stat_inc(ModStatCounter.FailedDecompress);
             t.Kernel.Stats.mod_stat_add_long(len, ModStatCounter.InvalidDecompressBytes);
+            KernelTelemetry.WastedBytes.Add(len, new KeyValuePair<string, object?>("kind", "decompress"));
             return -derr.Errno;
         }
         return await LoadModule.load_module(t, image, uargs, flags);

@@ -12,6 +12,12 @@ internal static class InitModule
     /// <summary>init_module(umod, len, uargs): 0 or -errno.</summary>
     public static async Task<int> init_module(KTask t, SimFile image, string uargs)
     {
+        var span = t.Syscall("init_module", image.Path);
+        return span.End(await init_module_body(t, image, uargs));
+    }
+
+    private static async Task<int> init_module_body(KTask t, SimFile image, string uargs)
+    {
         t.Point("init_module");
         var err = FinitModule.may_init_module(t);
         if (err != 0)
@@ -21,6 +27,7 @@ internal static class InitModule
         {
             t.Kernel.Stats.mod_stat_inc(ModStatCounter.FailedKreads);
             t.Kernel.Stats.mod_stat_add_long(len, ModStatCounter.InvalidKreadBytes);
+            KernelTelemetry.WastedBytes.Add(len, new KeyValuePair<string, object?>("kind", "kread"));
             return -Errno.ENOEXEC;
         }
         var loaded = ModuleImageLoader.Read(t.Kernel, image, ModuleInitFlags.None);

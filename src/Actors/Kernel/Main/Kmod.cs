@@ -12,11 +12,19 @@ internal static class Kmod
 
     public static async Task<int> request_module(KTask t, string name, bool wait = true)
     {
+        var span = t.Syscall("request_module", name);
+        return span.End(await request_module_body(t, name, wait));
+    }
+
+    private static async Task<int> request_module_body(KTask t, string name, bool wait)
+    {
         var k = t.Kernel;
         t.Point("request_module");
         if (name.Length >= MODULE_NAME_LEN)
             return -Errno.ENAMETOOLONG;
-        var ret = await t.Call<int>(k.Kmod, new KmodDown(k.NextId(), MaxKmodAllBusyTimeout));
+        int ret;
+        using (t.Wait("kmod_concurrent_max"))
+            ret = await t.Call<int>(k.Kmod, new KmodDown(k.NextId(), MaxKmodAllBusyTimeout));
         if (ret != 0)
         {
             k.Log.pr_warn($"request_module: modprobe {name} cannot be processed, kmod busy with {KmodSemaphore.MAX_KMOD_CONCURRENT} threads for more than {(int)MaxKmodAllBusyTimeout.TotalSeconds} seconds now");
@@ -38,6 +46,7 @@ internal static class Kmod
         var helper = SimKernel.SpawnTask(k, $"modprobe-{k.NextId()}", async m => await Modprobe.modprobe(m, name));
         if (!wait)
             return 0;
+        using var waitModprobe = t.Wait("modprobe");
         var exited = await t.Call<ProgramExited>(helper.Actor, new AwaitExit());
         return exited.Code << 8;
     }

@@ -31,7 +31,7 @@ internal static class LoadModule
             var rej = image.Rejection!;
             if (rej.Log.Length > 0)
                 k.Log.pr_err(rej.Log);
-            k.Stats.mod_stat_bump_becoming(image.Len, image.CompressedLen, flags);
+            mod_stat_bump_becoming(k, image.Len, image.CompressedLen, flags);
             return -rej.Errno;
         }
 
@@ -127,7 +127,7 @@ internal static class LoadModule
         await t.mutex_lock();
         var err = await Symbols.verify_exported_symbols(t, mod);
         if (err == 0)
-            await t.Call<Done>(mod.Actor, new SetModuleState(ModuleState.Coming));
+            await t.set_state(mod, ModuleState.Coming);
         t.mutex_unlock();
         return err;
     }
@@ -139,17 +139,37 @@ internal static class LoadModule
         return NotifierBlock.notifier_to_errno(ret);
     }
 
+    /// <summary>mod_stat_bump_becoming(): a load failed before allocation; also the wasted-bytes metric.</summary>
+    private static void mod_stat_bump_becoming(KernelState k, int len, int compressedLen, ModuleInitFlags flags)
+    {
+        k.Stats.mod_stat_bump_becoming(len, compressedLen, flags);
+        Wasted(len + Compressed(compressedLen, flags), "becoming");
+    }
+
+    /// <summary>mod_stat_bump_invalid(): a load failed after allocation; also the wasted-bytes metric.</summary>
+    private static void mod_stat_bump_invalid(KernelState k, LoadInfo info)
+    {
+        k.Stats.mod_stat_bump_invalid(info.Len, info.CompressedLen, info.Flags);
+        Wasted(2L * info.Len + Compressed(info.CompressedLen, info.Flags), "load");
+    }
+
+    private static long Compressed(int compressedLen, ModuleInitFlags flags) =>
+        (flags & ModuleInitFlags.CompressedFile) != 0 ? compressedLen : 0;
+
+    private static void Wasted(long bytes, string kind) =>
+        KernelTelemetry.WastedBytes.Add(bytes, new KeyValuePair<string, object?>("kind", kind));
+
     /// <summary>The failure paths before the module was listed: nothing to unwind but the copy.</summary>
     private static int Fail(KTask t, LoadInfo info, ModuleInstance? mod, Unwind from, int err)
     {
         var k = t.Kernel;
         if (from == Unwind.FreeModule && mod is not null)
         {
-            k.Stats.mod_stat_bump_invalid(info.Len, info.CompressedLen, info.Flags);
+            mod_stat_bump_invalid(k, info);
             t.Context.Stop(mod.Actor);
             return err;
         }
-        k.Stats.mod_stat_bump_becoming(info.Len, info.CompressedLen, info.Flags);
+        mod_stat_bump_becoming(k, info.Len, info.CompressedLen, info.Flags);
         return err;
     }
 
@@ -159,12 +179,12 @@ internal static class LoadModule
         var k = t.Kernel;
         if (from >= Unwind.ComingCleanup)
         {
-            await t.Call<Done>(mod.Actor, new SetModuleState(ModuleState.Going));
+            await t.set_state(mod, ModuleState.Going);
             await ModuleNotify.blocking_notifier_call_chain(t, ModuleState.Going, mod);
         }
         if (from >= Unwind.BugCleanup)
         {
-            await t.Call<Done>(mod.Actor, new SetModuleState(ModuleState.Going));
+            await t.set_state(mod, ModuleState.Going);
             await t.mutex_lock();
             t.mutex_unlock();
         }
@@ -176,7 +196,7 @@ internal static class LoadModule
         WaitEvent.wake_up_all(t);
         t.mutex_unlock();
 
-        k.Stats.mod_stat_bump_invalid(info.Len, info.CompressedLen, info.Flags);
+        mod_stat_bump_invalid(k, info);
         t.Context.Stop(mod.Actor);
         return err;
     }

@@ -13,7 +13,7 @@ internal static class ModuleNotify
     {
         if (!ModuleNotifierChain.HasBlocks(t.Kernel))
             return NotifierBlock.NOTIFY_DONE;
-        var chain = await t.Call<ChainSnapshot>(t.Kernel.Notifiers, new ChainDownRead(t.Name));
+        var chain = await down_read(t);
         var (ret, _) = await notifier_call_chain(t, chain.Blocks, val, mod, -1);
         t.Tell(t.Kernel.Notifiers, new ChainUpRead(t.Name));
         return ret;
@@ -24,12 +24,18 @@ internal static class ModuleNotify
     {
         if (!ModuleNotifierChain.HasBlocks(t.Kernel))
             return NotifierBlock.NOTIFY_DONE;
-        var chain = await t.Call<ChainSnapshot>(t.Kernel.Notifiers, new ChainDownRead(t.Name));
+        var chain = await down_read(t);
         var (ret, nr) = await notifier_call_chain(t, chain.Blocks, up, mod, -1);
         if ((ret & NotifierBlock.NOTIFY_STOP_MASK) != 0)
             await notifier_call_chain(t, chain.Blocks, down, mod, nr - 1);
         t.Tell(t.Kernel.Notifiers, new ChainUpRead(t.Name));
         return ret;
+    }
+
+    private static async Task<ChainSnapshot> down_read(KTask t)
+    {
+        using var wait = t.Wait("module_notify_list rwsem");
+        return await t.Call<ChainSnapshot>(t.Kernel.Notifiers, new ChainDownRead(t.Name));
     }
 
     private static async Task<(int Ret, int NrCalls)> notifier_call_chain(KTask t, IReadOnlyList<NotifierEntry> blocks,

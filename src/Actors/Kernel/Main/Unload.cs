@@ -19,6 +19,12 @@ internal static class Unload
 
     public static async Task<int> delete_module(KTask t, string name, int flags)
     {
+        var span = t.Syscall("delete_module", name);
+        return span.End(await delete_module_body(t, name, flags));
+    }
+
+    private static async Task<int> delete_module_body(KTask t, string name, int flags)
+    {
         var k = t.Kernel;
         t.Point("delete_module");
         if (k.Config.ModulesDisabled)
@@ -86,7 +92,7 @@ internal static class Unload
             if (!forced)
                 return (-Errno.EWOULDBLOCK, false);
         }
-        await t.Call<Done>(mod.Actor, new SetModuleState(ModuleState.Going));
+        await t.set_state(mod, ModuleState.Going);
         return (0, forced);
     }
 
@@ -105,7 +111,7 @@ internal static class Unload
         t.Point("free_module");
         await t.Call<Done>(mod.Actor, new SetSysfs(false));
         await t.mutex_lock();
-        await t.Call<Done>(mod.Actor, new SetModuleState(ModuleState.Unformed));
+        await t.set_state(mod, ModuleState.Unformed);
         t.mutex_unlock();
         await module_unload_free(t, mod);
         await t.mutex_lock();

@@ -35,9 +35,16 @@ internal static class WaitEvent
                 if (await condition())
                     return Remaining(t, deadline);
                 var left = deadline is { } dl ? dl - t.Now : (TimeSpan?)null;
-                var woke = left is { } l && l <= TimeSpan.Zero
-                    ? new WaitWoken(true)
-                    : await t.Call<WaitWoken>(wq, new ScheduleWait(waiter, left));
+                WaitWoken woke;
+                if (left is { } l && l <= TimeSpan.Zero)
+                {
+                    woke = new WaitWoken(true);
+                }
+                else
+                {
+                    using var wait = t.Wait("module_wq");
+                    woke = await t.Call<WaitWoken>(wq, new ScheduleWait(waiter, left));
+                }
                 if (woke.TimedOut)
                     return await condition() ? TimeSpan.FromTicks(1) : TimeSpan.Zero;
             }
