@@ -49,7 +49,7 @@ public sealed class KTask
     internal void Point(string point)
     {
         Context.Annotate($"{Name} at {point}");
-        Kernel.Points.Tell(new PointReached(Name, point), Context.Self);
+        Kernel.PointRegistry.PointReached(Name, point, Context.Self);
         if (SyscallActivity is { } syscall && point != syscall.OperationName)
         {
             KernelSpan.Stop(StageActivity, Now);

@@ -74,6 +74,8 @@ internal sealed class KernelState
 
     public IActorRef Points { get; set; } = ActorRefs.Nobody;
 
+    public KernelPointRegistry PointRegistry { get; } = new();
+
     public IActorRef Kmod { get; set; } = ActorRefs.Nobody;
 
     private readonly Dictionary<string, long> loadsByName = new(StringComparer.Ordinal);

@@ -73,7 +73,7 @@ internal sealed class ModuleInstance
     /// <summary>module_refcount(): refcnt - MODULE_REF_BASE.</summary>
     public int module_refcount() => Refcnt - MODULE_REF_BASE;
 
-    public override string ToString() => Id == 1 ? Name : $"{Name}#{Id}";
+    public override string ToString() => Id == 1 ? Name : $"{Name}-{Id}";
 
     public ModuleSnapshot Snapshot() => new()
     {

@@ -57,7 +57,7 @@ public sealed class SimKernel
         s.Notifiers = system.ActorOf(Props.Create(() => new ModuleNotifierChain(s)), "module_notify_list");
         s.Symbols = system.ActorOf(Props.Create(() => new SymbolTable(s.Vmlinux)), "symbols");
         s.Kmod = system.ActorOf(Props.Create(() => new KmodSemaphore()), "kmod_concurrent_max");
-        s.Points = system.ActorOf(Props.Create(() => new KernelPoints()), "kernel_points");
+        s.Points = system.ActorOf(Props.Create(() => new KernelPoints(s.PointRegistry)), "kernel_points");
         system.AddInvariant("module subsystem", s.Invariants.Check);
         return new SimKernel(s);
     }

@@ -60,7 +60,7 @@ internal sealed class ModuleActor : ReceiveActor
             if (from != m.To)
             {
                 Context.Annotate($"{mod} {Names.State(from)} -> {Names.State(m.To)}");
-                kernel.Points.Tell(new StateReached(mod.Name, m.To), Self);
+                kernel.PointRegistry.StateReached(mod.Name, m.To, Self);
             }
             Sender.Tell(Done.Instance, Self);
         });

@@ -104,7 +104,7 @@ internal static class LoadModule
         var k = t.Kernel;
         var mod = new ModuleInstance(k.NextModuleId(info.Name), info.Def, new ModuleParams(info.Def.Params),
             info.Def.CoreSize, info.Def.InitSize) { Taints = taints };
-        mod.Actor = t.Context.System.ActorOf(Runtime.Props.Create(() => new ModuleActor(k, mod)), $"module-{mod.Name}-{mod.Id}");
+        mod.Actor = t.Context.System.ActorOf(Runtime.Props.Create(() => new ModuleActor(k, mod)), $"module-{mod}");
         k.Allocated.Add(mod);
         return mod;
     }
