@@ -18,6 +18,9 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
 
     private readonly List<(WaitPointStep Wait, string Waiter, YamlNode Node)> waits = [];
 
+    /// <summary>The previous step was a call with errors: its expect is not reported as following no call.</summary>
+    private bool brokenCall;
+
     public List<TaskSpec> Read(YamlNode node)
     {
         var tasks = new List<TaskSpec>();
@@ -83,10 +86,14 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
         foreach (var (op, keyNode, v) in y.Entries(m, $"task {task}", StepNames))
         {
             var mark = y.Mark(keyNode);
+            var wasBroken = brokenCall;
+            brokenCall = false;
             switch (op)
             {
                 case "expect":
                     var last = steps.Count > 0 ? steps[^1] as CallStep : null;
+                    if (wasBroken)
+                        break;
                     if (last is null)
                     {
                         y.Error(keyNode, $"expect in task {task} follows no call", "expect right after a call step");
@@ -108,6 +115,8 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
                 default:
                     if (ReadCall(Enum.Parse<CallOp>(op), v, mark, task) is { } call)
                         steps.Add(call);
+                    else
+                        brokenCall = true;
                     break;
             }
         }

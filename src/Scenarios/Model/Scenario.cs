@@ -8,7 +8,7 @@ namespace ModActors.Scenarios;
 /// <summary>Where something was written: the scenario file, 1-based line and column.</summary>
 internal sealed record SourceMark(string File, int Line, int Column)
 {
-    public override string ToString() => $"{File}:{Line}:{Column}";
+    public override string ToString() => Line == 0 ? File : $"{File}:{Line}:{Column}";
 }
 
 /// <summary>One loaded scenario.</summary>
