@@ -22,7 +22,7 @@ internal sealed class LoadInfo
 
     public Elf64_Shdr[] Sechdrs => File.Sections;
 
-    public int Shnum => File.Header.e_shnum;
+    public int Shnum => File.Sections.Length;
 
     public ReadOnlySpan<byte> Strtab => File.SectionData(IndexStr);
 

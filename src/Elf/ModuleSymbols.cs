@@ -18,17 +18,18 @@ internal static class ModuleSymbols
         var symtab = info.File.SectionData(info.IndexSym);
         var strtab = info.Strtab;
         var count = info.SymbolCount;
+        var shnum = info.Shnum;
 
         for (var i = 1; i < count; i++)
         {
-            var entry = symtab.Slice(i * Elf64.Elf64_Sym_size, Elf64.Elf64_Sym_size);
-            var st_name = BinaryPrimitives.ReadUInt32LittleEndian(entry);
-            var st_shndx = BinaryPrimitives.ReadUInt16LittleEndian(entry[6..]);
+            var at = i * Elf64.Elf64_Sym_size;
+            var st_name = BinaryPrimitives.ReadUInt32LittleEndian(symtab[at..]);
+            var st_shndx = BinaryPrimitives.ReadUInt16LittleEndian(symtab[(at + 6)..]);
             if (st_shndx != Elf64.SHN_UNDEF
-                && (st_shndx >= info.Shnum || (ulong)st_name + 2 > (ulong)strtab.Length
+                && (st_shndx >= shnum || (ulong)st_name + 2 > (ulong)strtab.Length
                     || strtab[(int)st_name] != (byte)'_' || strtab[(int)st_name + 1] != (byte)'_'))
                 continue;
-            var sym = Elf64_Sym.Read(entry);
+            var sym = Elf64_Sym.Read(symtab.Slice(at, Elf64.Elf64_Sym_size));
             var name = ElfFile.CString(strtab, sym.st_name);
             if (sym.st_shndx == Elf64.SHN_UNDEF)
             {

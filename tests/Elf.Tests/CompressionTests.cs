@@ -53,4 +53,24 @@ public class CompressionTests
         Assert.False(ModuleFile.TryLoad(Fixtures.KoPath("missing.ko"), out _, out var error));
         Assert.Equal("No such file or directory", error);
     }
+
+    [Fact]
+    public void A_mapped_module_file_reads_like_its_bytes_and_an_empty_file_maps_to_nothing()
+    {
+        using (ModuleFile.MapReadOnly(Fixtures.KoPath("expa.ko"), out var mapped))
+        {
+            Assert.True(mapped.Span.SequenceEqual(Fixtures.Bytes("expa.ko")));
+            Assert.Equal(3, KernelModuleReader.Read(mapped).Module!.Exports.Count);
+        }
+        var empty = Path.GetTempFileName();
+        try
+        {
+            using (ModuleFile.MapReadOnly(empty, out var nothing))
+                Assert.Equal(0, nothing.Length);
+        }
+        finally
+        {
+            File.Delete(empty);
+        }
+    }
 }
