@@ -18,7 +18,10 @@ using ModActors.Runtime.Scheduling;
 
 namespace ModActors.Runtime;
 
-/// <summary>One simulation: its actors, its virtual clock and its scheduler.</summary>
+/// <summary>
+/// One simulation: its actors, its virtual clock and its scheduler. Not thread-safe by design: one
+/// thread creates it, tells it messages and runs it.
+/// </summary>
 public sealed partial class ActorSystem : IDisposable
 {
     private readonly SimulationOptions options;

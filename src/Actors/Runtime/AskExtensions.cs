@@ -9,6 +9,8 @@ public static class AskExtensions
     /// Tells <paramref name="message"/> to <paramref name="target"/> with a temporary sender and returns
     /// the first reply; faults with <see cref="AskTimeoutException"/> after <paramref name="timeout"/>
     /// of virtual time (never, when null), or with <see cref="InvalidCastException"/> if the reply is not a <typeparamref name="T"/>.
+    /// The task completes only while the simulation runs: await it in an async handler (without
+    /// ConfigureAwait(false)), or run the simulation before reading it from outside; never block on it.
     /// </summary>
     public static Task<T> Ask<T>(this IActorRef target, object message, TimeSpan? timeout = null)
     {

@@ -24,7 +24,7 @@ public sealed class TraceStep
     /// <summary>Virtual time of the step.</summary>
     public TimeSpan Time { get; }
 
-    /// <summary>The sender ("-" when there is none, "timer" for a timer).</summary>
+    /// <summary>The sender ("-" when there is none); for a resumption, who caused it (the replier, or "timer").</summary>
     public string From { get; }
 
     /// <summary>The actor that ran the step.</summary>
