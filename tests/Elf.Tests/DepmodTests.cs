@@ -85,6 +85,16 @@ public class DepmodTests
     }
 
     [Fact]
+    public void A_module_directory_that_cannot_be_written_is_an_input_error()
+    {
+        using var tree = new DepmodTestTree("ordered");
+        Directory.CreateDirectory(Path.Combine(tree.ModulesDir, "modules.dep.tmp"));
+        var result = Depmod.Depmod.Run(new DepmodOptions(tree.BaseDir, DepmodTestTree.Version), TextWriter.Null);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"could not write to {tree.ModulesDir}", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_version_that_is_not_a_kernel_release_is_an_input_error()
     {
         using var tree = new DepmodTestTree("ordered");

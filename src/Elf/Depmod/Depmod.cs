@@ -23,9 +23,9 @@ public static class Depmod
         {
             DepmodOutput.depmod_output(run);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is IOException or UnauthorizedAccessException))
         {
-            return new DepmodResult(2, run.Modules.Count, $"could not write to {run.Dirname}: {e.Message}");
+            return new DepmodResult(2, run.Modules.Count, $"could not write to {run.Dirname}: {e.InnerExceptions[0].Message}");
         }
         return new DepmodResult(0, run.Modules.Count, null);
     }

@@ -12,18 +12,21 @@ internal static class DepmodOutput
 {
     private const uint SymbolsBuckets = 2048;
 
+    /// The files are independent and only read the run, so they are written in parallel; the messages
+    /// kmod prints between them (output_builtin_bin's) come after, in kmod's order.
     public static void depmod_output(DepmodRun run)
     {
-        Write(run, "modules.dep", output_deps);
-        Write(run, "modules.alias", output_aliases);
-        Write(run, "modules.softdep", output_softdeps);
-        Write(run, "modules.symbols", output_symbols);
+        Parallel.Invoke(
+            () => Write(run, "modules.dep", output_deps),
+            () => Write(run, "modules.alias", output_aliases),
+            () => Write(run, "modules.softdep", output_softdeps),
+            () => Write(run, "modules.symbols", output_symbols),
+            () => Write(run, "modules.devname", output_devname));
         foreach (var name in (string[])["modules.builtin", "modules.builtin.modinfo"])
         {
             if (!File.Exists(Path.Combine(run.Dirname, name)))
                 run.Warn($"could not open {name} at {run.Dirname}: {DepmodErrno.strerror(DepmodErrno.ENOENT)}");
         }
-        Write(run, "modules.devname", output_devname);
     }
 
     private static void Write(DepmodRun run, string name, Action<DepmodRun, TextWriter> cb)

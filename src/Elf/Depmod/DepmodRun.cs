@@ -5,7 +5,6 @@
 // that decides output or messages then runs in kmod's order, so the result does not depend on timing.
 // The loops over the tree are marked AggressiveOptimization: depmod runs once per process, so tiered JIT
 // would run the whole tree in unoptimized tier-0 code (measured: twice the CPU time).
-using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace ModActors.Elf.Depmod;
@@ -49,28 +48,36 @@ internal sealed class DepmodRun
         }
         var root = options.BaseDir.StartsWith('/') ? options.BaseDir : Directory.GetCurrentDirectory() + "/" + options.BaseDir;
         var run = new DepmodRun(options, log, root.TrimEnd('/') + "/lib/modules/" + options.KernelVersion);
-        if (options.SymversPath is not null)
-        {
-            if (!run.depmod_load_symvers(options.SymversPath, out var errno))
-            {
-                error = $"could not load {options.SymversPath}: {DepmodErrno.strerror(errno)}";
-                return null;
-            }
-        }
-        else if (run._printUnknown)
+        // depmod_load_symvers comes first in kmod; it reads a file of its own, so it runs while the tree is searched.
+        var symvers = options.SymversPath is { } path ? Task.Run(() => DepmodSymvers.Read(path)) : null;
+        if (symvers is null && run._printUnknown)
         {
             run.Warn("-e needs -E or -F");
             run._printUnknown = false;
         }
-        if (!Directory.Exists(run.Dirname))
+        DepmodSearch? search = null;
+        var dirErrno = Directory.Exists(run.Dirname) ? 0 : File.Exists(run.Dirname) ? DepmodErrno.ENOTDIR : DepmodErrno.ENOENT;
+        if (dirErrno == 0)
         {
-            var errno = File.Exists(run.Dirname) ? DepmodErrno.ENOTDIR : DepmodErrno.ENOENT;
-            run.Error($"could not open directory {run.Dirname}: {DepmodErrno.strerror(errno)}");
-            error = $"could not search modules: {DepmodErrno.strerror(errno)}";
+            search = new DepmodSearch(run.Dirname);
+            search.depmod_modules_search();
+        }
+        if (symvers is not null)
+        {
+            var file = symvers.GetAwaiter().GetResult();
+            if (file.Errno != 0)
+            {
+                error = $"could not load {options.SymversPath}: {DepmodErrno.strerror(file.Errno)}";
+                return null;
+            }
+            run.depmod_load_symvers(file);
+        }
+        if (search is null)
+        {
+            run.Error($"could not open directory {run.Dirname}: {DepmodErrno.strerror(dirErrno)}");
+            error = $"could not search modules: {DepmodErrno.strerror(dirErrno)}";
             return null;
         }
-        var search = new DepmodSearch(run.Dirname);
-        search.depmod_modules_search();
         run.depmod_modules_build_array(search.Modules);
         run.depmod_modules_sort();
         run.ReadModuleFiles();
@@ -91,68 +98,16 @@ internal sealed class DepmodRun
 
     public void Error(string message) => _log.WriteLine("depmod: ERROR: " + message);
 
-    /// depmod_load_symvers: the vmlinux lines of Module.symvers ("0xCRC\tname\tvmlinux\t..."), then the
-    /// symbols the loader fakes (depmod_add_fake_syms).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool depmod_load_symvers(string path, out int errno)
+    /// depmod_load_symvers: the kernel's exports (owner null) and their messages, then the symbols the
+    /// loader fakes (depmod_add_fake_syms).
+    private void depmod_load_symvers(DepmodSymvers file)
     {
-        errno = 0;
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            errno = e is UnauthorizedAccessException ? DepmodErrno.EACCES
-                : Directory.Exists(path) ? DepmodErrno.EINVAL : DepmodErrno.ENOENT;
-            return false;
-        }
-        ReadOnlySpan<byte> rest = bytes;
-        for (var n = 1; !rest.IsEmpty; n++)
-        {
-            var nl = rest.IndexOf((byte)'\n');
-            ReadOnlySpan<byte> line = nl < 0 ? rest : rest[..nl];
-            rest = nl < 0 ? default : rest[(nl + 1)..];
-            var ver = NextToken(ref line);
-            var sym = NextToken(ref line);
-            var where = NextToken(ref line);
-            if (where.IsEmpty || !where.SequenceEqual("vmlinux"u8))
-                continue;
-            var verText = KmodElf.Latin1(ver);
-            if (!TryParseCrc(verText, out var crc))
-            {
-                Error($"{path}:{n} Invalid symbol version {verText}: Success");
-                continue;
-            }
-            depmod_symbol_add(KmodElf.Latin1(sym), crc, null);
-        }
+        foreach (var message in file.Errors)
+            Error(message);
+        foreach (var (name, crc) in file.Symbols)
+            depmod_symbol_add(name, crc, null);
         depmod_symbol_add("__this_module", 0, null);
         depmod_symbol_add("_GLOBAL_OFFSET_TABLE_", 0, null);
-        return true;
-    }
-
-    /// strtok(line, " \t"): the next run of bytes that are neither space nor tab.
-    private static ReadOnlySpan<byte> NextToken(ref ReadOnlySpan<byte> line)
-    {
-        var start = line.IndexOfAnyExcept((byte)' ', (byte)'\t');
-        if (start < 0)
-        {
-            line = default;
-            return default;
-        }
-        line = line[start..];
-        var end = line.IndexOfAny((byte)' ', (byte)'\t');
-        var token = end < 0 ? line : line[..end];
-        line = end < 0 ? default : line[end..];
-        return token;
-    }
-
-    /// strtoull(ver, end, 16) consuming the whole field.
-    private static bool TryParseCrc(string field, out ulong crc)
-    {
-        var digits = field.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? field[2..] : field;
-        return ulong.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out crc);
     }
 
     /// depmod_symbol_add (hash_add: a later owner replaces an earlier one).

@@ -155,6 +155,7 @@ internal sealed class KmodElf : IDisposable
         if (GetSection(".strtab"u8, out var strtabMem) && GetSection(".symtab"u8, out var symtabMem)
             && symtabMem.Length % Elf64.Elf64_Sym_size == 0)
         {
+            names.Reserve(symtabMem.Length / Elf64.Elf64_Sym_size);
             var strtab = strtabMem.Span;
             var symtab = symtabMem.Span;
             var start = into.Count;
@@ -230,13 +231,13 @@ internal sealed class KmodElf : IDisposable
         var strtab = strtabMem.Span;
         var symtab = symtabMem.Span;
         var vercount = versions.Length / ModversionSize;
-        var index = names.VersionIndex;
-        index.Clear();
+        names.Reserve(vercount + symtab.Length / Elf64.Elf64_Sym_size);
+        names.BeginVersions();
         var versionNames = vercount == 0 ? [] : new string[vercount];
-        for (var i = vercount - 1; i >= 0; i--)
+        for (var i = 0; i < vercount; i++)
         {
-            versionNames[i] = names.Get(CString(versions[(i * ModversionSize + ModversionCrcSize)..], 0));
-            index[versionNames[i]] = i;
+            versionNames[i] = names.Get(CString(versions[(i * ModversionSize + ModversionCrcSize)..], 0), out var id);
+            names.AddVersion(id, i);
         }
         var visited = vercount == 0 ? [] : new bool[vercount];
         var start = into.Count;
@@ -254,9 +255,10 @@ internal sealed class KmodElf : IDisposable
             var nameBytes = CString(strtab, nameoff);
             if (nameBytes.IsEmpty)
                 continue;
-            var name = names.Get(nameBytes);
+            var name = names.Get(nameBytes, out var nameId);
             ulong crc = 0;
-            if (index.TryGetValue(name, out var v))
+            var v = names.FindVersion(nameId);
+            if (v >= 0)
             {
                 visited[v] = true;
                 crc = BinaryPrimitives.ReadUInt64LittleEndian(versions[(v * ModversionSize)..]);
