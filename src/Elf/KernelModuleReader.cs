@@ -22,7 +22,8 @@ public static class KernelModuleReader
 
         var len = image.Length;
         var signature = ModuleSignatureInfo.Unsigned;
-        var err = options.ModuleSig ? ModuleSigCheck.module_sig_check(image, options, out len, out signature) : null;
+        var log = new List<string>();
+        var err = options.ModuleSig ? ModuleSigCheck.module_sig_check(image, options, out len, out signature, log) : null;
         if (err is not null)
             return ModuleReadResult.Fail(err);
 
@@ -38,6 +39,6 @@ public static class KernelModuleReader
 
         var (undefined, exports) = ModuleSymbols.Read(info);
         var (init, exit) = ThisModule.InitExit(info);
-        return ModuleReadResult.Ok(new KernelModule(info, modinfo, exports, undefined, init, exit, signature), forced);
+        return ModuleReadResult.Ok(new KernelModule(info, modinfo, exports, undefined, init, exit, signature), forced, log);
     }
 }

@@ -4,11 +4,13 @@ namespace ModActors.Elf;
 /// <summary>Either a <see cref="KernelModule"/> or a <see cref="ModuleRejection"/>.</summary>
 public sealed class ModuleReadResult
 {
-    private ModuleReadResult(KernelModule? module, ModuleRejection? rejection, IReadOnlyList<string> forcedLoadReasons)
+    private ModuleReadResult(KernelModule? module, ModuleRejection? rejection, IReadOnlyList<string> forcedLoadReasons,
+        IReadOnlyList<string> log)
     {
         Module = module;
         Rejection = rejection;
         ForcedLoadReasons = forcedLoadReasons;
+        Log = log;
     }
 
     /// <summary>The parsed module; null when rejected.</summary>
@@ -26,9 +28,16 @@ public sealed class ModuleReadResult
     /// </summary>
     public IReadOnlyList<string> ForcedLoadReasons { get; }
 
-    internal static ModuleReadResult Ok(KernelModule module, IReadOnlyList<string> forced) => new(module, null, forced);
+    /// <summary>
+    /// Lines the kernel logs while reading an image it then accepts, in order (e.g. mod_check_sig's
+    /// "module: not signed with expected PKCS#7 message" before an -ENOPKG it tolerates).
+    /// </summary>
+    public IReadOnlyList<string> Log { get; }
 
-    internal static ModuleReadResult Fail(ModuleRejection rejection) => new(null, rejection, []);
+    internal static ModuleReadResult Ok(KernelModule module, IReadOnlyList<string> forced, IReadOnlyList<string> log) =>
+        new(module, null, forced, log);
+
+    internal static ModuleReadResult Fail(ModuleRejection rejection) => new(null, rejection, [], []);
 
     /// <inheritdoc/>
     public override string ToString() => IsOk ? $"module {Module!.Name}" : Rejection!.ToString();

@@ -12,14 +12,17 @@ internal static class ModuleSigCheck
     private const int SizeofModuleSignature = 12;
     private const byte PKEY_ID_PKCS7 = 2;
 
-    /// <summary>Runs module_sig_check; returns the fatal rejection, or null with the length the ELF checks see.</summary>
+    /// <summary>
+    /// Runs module_sig_check; returns the fatal rejection, or null with the length the ELF checks see. Lines the
+    /// kernel logs on the way without refusing (mod_check_sig's -ENOPKG complaint) go to log.
+    /// </summary>
     public static ModuleRejection? module_sig_check(ReadOnlyMemory<byte> image, ModuleReadOptions options,
-        out int len, out ModuleSignatureInfo signature)
+        out int len, out ModuleSignatureInfo signature, List<string>? log = null)
     {
         len = image.Length;
         signature = ModuleSignatureInfo.Unsigned;
         var err = Errno.ENODATA;
-        string log = "";
+        var errLog = "";
         var mangled = (options.Flags & (ModuleInitFlags.IgnoreModversions | ModuleInitFlags.IgnoreVermagic)) != 0;
         var markerlen = MODULE_SIG_STRING.Length;
         if (!mangled && HasMarker(image.Span))
@@ -27,7 +30,7 @@ internal static class ModuleSigCheck
             var info = ReadTrailer(image.Span[..(image.Length - markerlen)], options.TrustedCertificates, verify: true);
             len -= markerlen;
             err = info.Errno;
-            log = info.Log;
+            errLog = info.Log;
             if (info.StrippedLength is { } stripped)
                 len = stripped;
             signature = info.Signature;
@@ -41,8 +44,10 @@ internal static class ModuleSigCheck
             case Errno.ENODATA: reason = "unsigned module"; break;
             case Errno.ENOPKG: reason = "module with unsupported crypto"; break;
             case Errno.ENOKEY: reason = "module with unavailable key"; break;
-            default: return new ModuleRejection(err, log, nameof(module_sig_check));
+            default: return new ModuleRejection(err, errLog, nameof(module_sig_check));
         }
+        if (errLog.Length > 0)
+            log?.Add(errLog);
         if (options.SigEnforce)
             return new ModuleRejection(Errno.EKEYREJECTED, $"Loading of {reason} is rejected", nameof(module_sig_check));
         return null;

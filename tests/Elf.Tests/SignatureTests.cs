@@ -79,6 +79,7 @@ public class SignatureTests
         var r = KernelModuleReader.Read(wrongId, Trusting);
         Assert.True(r.IsOk); // -ENOPKG is not fatal without enforcement
         Assert.Equal(SignatureStatus.Unsupported, r.Module!.Signature.Status);
+        Assert.Equal(["module: not signed with expected PKCS#7 message"], r.Log);
         var enforced = Fixtures.Rejection(wrongId, Trusting with { SigEnforce = true });
         Assert.Equal("Loading of module with unsupported crypto is rejected", enforced.Log);
 
