@@ -30,9 +30,9 @@ public static class Demo
 
     internal static Func<RunResult, RunVerdict> Setup(ActorSystem sys)
     {
-        var counter = sys.ActorOf(Props.Create<Counter>(), "counter");
-        sys.ActorOf(Props.Create(() => new Incrementer(counter)), "inc-a").Tell(new Increment());
-        sys.ActorOf(Props.Create(() => new Incrementer(counter)), "inc-b").Tell(new Increment());
+        var counter = sys.ActorOf(Props.Create<DemoCounter>(), "counter");
+        sys.ActorOf(Props.Create(() => new DemoIncrementer(counter)), "inc-a").Tell(new DemoIncrement());
+        sys.ActorOf(Props.Create(() => new DemoIncrementer(counter)), "inc-b").Tell(new DemoIncrement());
         return result =>
         {
             if (result.Outcome != RunOutcome.Quiescent)
@@ -40,41 +40,10 @@ public static class Demo
                 return RunVerdict.FromOutcome(result);
             }
 
-            var value = ((Counter)((ActorCell)counter).Actor).Value;
+            var value = ((DemoCounter)((ActorCell)counter).Actor).Value;
             return value == 2
                 ? new RunVerdict("counter=2 (both increments kept)", true)
                 : new RunVerdict($"counter={value} (lost update: both read before either wrote)", false);
         };
-    }
-
-    private sealed record Increment;
-
-    private sealed record Read;
-
-    private sealed record Write(int Value);
-
-    private sealed class Counter : ReceiveActor
-    {
-        public Counter()
-        {
-            Receive<Read>(_ => Sender.Tell(Value));
-            Receive<Write>(w =>
-            {
-                Value = w.Value;
-                Context.Annotate("counter=" + Value);
-            });
-        }
-
-        public int Value { get; private set; }
-    }
-
-    private sealed class Incrementer : ReceiveActor
-    {
-        public Incrementer(IActorRef counter) =>
-            ReceiveAsync<Increment>(async _ =>
-            {
-                var value = await counter.Ask<int>(new Read());
-                counter.Tell(new Write(value + 1), Self);
-            });
     }
 }
