@@ -1,4 +1,5 @@
-// One struct kernel_param of the __param section, joined with its parmtype=/parm= .modinfo strings.
+// One struct kernel_param of the __param section, joined with its parmtype=/parm= .modinfo strings
+// and, for arrays and strings, the limits in the kparam_array / kparam_string its arg points to.
 namespace ModActors.Elf;
 
 /// <summary>A module parameter (module_param and friends).</summary>
@@ -7,4 +8,11 @@ namespace ModActors.Elf;
 /// <param name="Perm">The sysfs permission bits (kernel_param.perm, e.g. 0444).</param>
 /// <param name="Description">The parm= description (MODULE_PARM_DESC), or null.</param>
 /// <param name="OpsSymbol">The kernel_param_ops symbol the entry points to (e.g. "param_ops_int"); empty when unknown.</param>
-public sealed record ModuleParam(string Name, string Type, ushort Perm, string? Description, string OpsSymbol);
+public sealed record ModuleParam(string Name, string Type, ushort Perm, string? Description, string OpsSymbol)
+{
+    /// <summary>For module_param_array: struct kparam_array.max, the most elements it takes; 0 otherwise.</summary>
+    public uint ArrayMax { get; init; }
+
+    /// <summary>For module_param_string: struct kparam_string.maxlen, the buffer size (value length + 1); 0 otherwise.</summary>
+    public uint StringMaxLen { get; init; }
+}

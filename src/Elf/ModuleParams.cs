@@ -1,5 +1,5 @@
 // The __param section: struct kernel_param entries (40 bytes: name, mod, ops pointers; u16 perm at
-// 24; s8 level; u8 flags; arg), whose pointers are relocations in .rela__param. Types and
+// 24; s8 level; u8 flags; arg at 32), whose pointers are relocations in .rela__param. Types and
 // descriptions come from .modinfo parmtype=NAME:TYPE and parm=NAME:DESC, as modinfo shows them.
 using System.Buffers.Binary;
 using ModActors.Elf.Format;
@@ -11,6 +11,7 @@ internal static class ModuleParams
     private const int SizeofKernelParam = 40;
     private const int OffsetofOps = 16;
     private const int OffsetofPerm = 24;
+    private const int OffsetofArg = 32;
 
     public static List<ModuleParam> Read(LoadInfo info, ModInfo modinfo)
     {
@@ -31,9 +32,28 @@ internal static class ModuleParams
                 : "";
             var perm = BinaryPrimitives.ReadUInt16LittleEndian(data[(off + OffsetofPerm)..]);
             var type = Lookup(modinfo, "parmtype", name) ?? TypeFromOps(ops);
-            result.Add(new ModuleParam(name, type, perm, Lookup(modinfo, "parm", name), ops));
+            var limit = ops is "param_array_ops" or "param_ops_string" && relocs.TryGetValue((ulong)(off + OffsetofArg), out var ar)
+                ? FirstU32(info, ar)
+                : 0;
+            result.Add(new ModuleParam(name, type, perm, Lookup(modinfo, "parm", name), ops)
+            {
+                ArrayMax = ops == "param_array_ops" ? limit : 0,
+                StringMaxLen = ops == "param_ops_string" ? limit : 0,
+            });
         }
         return result;
+    }
+
+    /// The first u32 of the struct an arg pointer designates (kparam_array.max, kparam_string.maxlen); 0 if unknown.
+    private static uint FirstU32(LoadInfo info, in Elf64_Rela rela)
+    {
+        if (RelaEntries.Symbol(info, rela) is not { } sym || sym.st_shndx == Elf64.SHN_UNDEF || sym.st_shndx >= info.Shnum)
+            return 0;
+        var offset = unchecked(sym.st_value + (ulong)rela.r_addend);
+        var data = info.File.SectionData(sym.st_shndx);
+        return offset <= (ulong)data.Length && (ulong)data.Length - offset >= 4
+            ? BinaryPrimitives.ReadUInt32LittleEndian(data[(int)offset..])
+            : 0;
     }
 
     private static string? Lookup(ModInfo modinfo, string tag, string name)

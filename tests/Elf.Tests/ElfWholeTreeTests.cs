@@ -49,4 +49,16 @@ public class ElfWholeTreeTests
             bytes += GnuLd.AssertRelocationMatches(File.ReadAllBytes(Path.Combine(WholeTree.RawModules, rel)), rel);
         Assert.True(bytes > 1_000_000);
     }
+
+    [WholeTreeFact]
+    public void Array_and_string_parameters_carry_the_limits_their_kparam_structs_hold()
+    {
+        KernelModule Read(string rel) => KernelModuleReader.Read(File.ReadAllBytes(Path.Combine(WholeTree.RawModules, rel))).Module!;
+        var hda = Read("kernel/sound/pci/hda/snd-hda-intel.ko");
+        Assert.Equal(32u, hda.Params.Single(p => p.Name == "index").ArrayMax); // SNDRV_CARDS
+        Assert.Equal("array of int", hda.Params.Single(p => p.Name == "index").Type);
+        var blk = Read("kernel/fs/pstore/pstore_blk.ko").Params.Single(p => p.Name == "blkdev");
+        Assert.Equal((80u, 0u, "string"), (blk.StringMaxLen, blk.ArrayMax, blk.Type)); // module_param_string(blkdev, blkdev, 80, 0400)
+        Assert.Equal(0x100, blk.Perm);
+    }
 }
