@@ -222,7 +222,7 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
         {
             CallOp.finit_module or CallOp.init_module => FilePath(main, "file"),
             CallOp.read => ReadPath(main),
-            CallOp.delete_module when undeclared => y.Scalar(main, "name", "a module name") ?? (YamlReader.IsNull(main) ? "" : null),
+            CallOp.delete_module when undeclared => YamlReader.IsNull(main) ? "" : y.Scalar(main, "name", "a module name"),
             CallOp.delete_module or CallOp.try_module_get or CallOp.module_put => Module(main, "module"),
             _ => y.Scalar(main, "name", "a module name or alias"),
         };

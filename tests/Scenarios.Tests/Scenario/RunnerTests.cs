@@ -182,4 +182,15 @@ public sealed class RunnerTests
         Assert.Equal(a.Result.Trace.Hash(), b.Result.Trace.Hash());
         Assert.Equal(a.Key, b.Key);
     }
+
+    [Fact]
+    public void An_undeclared_delete_target_reaches_the_kernel_which_finds_no_such_module()
+    {
+        var r = ScenarioFiles.Run("""
+            tasks:
+              a: [ delete_module: { name: nosuchmod, undeclared: true }, expect: -ENOENT, delete_module: { name: "", undeclared: true }, expect: -ENOENT ]
+            """);
+        Assert.True(r.Passed, string.Join("\n", r.Failures));
+        Assert.Equal(["nosuchmod", ""], r.Calls.Select(c => c.Call.Target));
+    }
 }
