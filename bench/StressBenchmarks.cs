@@ -2,7 +2,7 @@
 // (every invariant checked on every step, as `modactors stress` runs), and how the cost of a fixed number
 // of operations grows with the number of concurrent tasks (1k, 10k, 100k). Op/s is system calls per
 // second; Allocated is per system call.
-// Run: dotnet run -c Release --project bench -- --filter '*Stress*' --job short
+// Run: dotnet run -c Release --project bench -- --filter '*Stress*' --job short --inProcess
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using ModActors.Scenarios.Stress;

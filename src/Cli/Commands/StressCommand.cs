@@ -1,8 +1,8 @@
 // `modactors stress [--modules N] [--tasks N] [--ops N] [--mix load=60,unload=30,get-put=10] [--seeds N]
 // [--seed S] [--profile 6.12|6.3] [--strategy random|pct] [--json]`: generated concurrent workloads over the
 // simulated kernel, every invariant checked on every step, seeds over all cores, a progress bar on a
-// terminal, and a summary. A seed that ends in a violation gets a replay file; `modactors stress --replay
-// FILE` re-runs exactly that simulation. Exit codes: 0 no violation, 1 a violation, 2 bad options or file.
+// terminal (plain progress lines on stderr otherwise), and a summary. A seed that ends in a violation gets
+// a replay file; `modactors stress --replay FILE` re-runs exactly that simulation. Exit codes: 0 no violation, 1 a violation, 2 bad options or file.
 using System.CommandLine;
 using ModActors.Kernel;
 using ModActors.Scenarios.Stress;
@@ -78,8 +78,9 @@ internal static class StressCommand
 
     private static int Stress(StressOptions options, string replayDir, bool json, TextWriter output)
     {
-        var summary = ReferenceEquals(output, Console.Out) && !json && !Console.IsOutputRedirected
-            ? WithProgressBar(options)
+        var console = ReferenceEquals(output, Console.Out) && !json;
+        var summary = console && !Console.IsOutputRedirected ? WithProgressBar(options)
+            : console ? WithProgressLines(options, Console.Error)
             : StressRunner.Run(options);
         var files = new Dictionary<long, string>();
         foreach (var v in summary.Violations)
@@ -109,6 +110,25 @@ internal static class StressCommand
                 summary = run.GetAwaiter().GetResult();
             });
         return summary!;
+    }
+
+    /// Without a terminal: a plain line on stderr at every tenth of the operations.
+    private static StressSummary WithProgressLines(StressOptions options, TextWriter error)
+    {
+        var progress = new StressProgress();
+        var total = Math.Max(1L, (long)options.Ops * options.Seeds);
+        var run = Task.Run(() => StressRunner.Run(options, progress));
+        var shown = 0L;
+        while (!run.Wait(250))
+        {
+            var tenth = progress.OpsDone * 10 / total;
+            if (tenth > shown && tenth < 10)
+            {
+                shown = tenth;
+                error.WriteLine($"stress: {tenth * 10}% ({progress.OpsDone} of {total} ops, {progress.SeedsDone} of {options.Seeds} seeds done)");
+            }
+        }
+        return run.GetAwaiter().GetResult();
     }
 
     private static int Replay(string file, bool json, TextWriter output, TextWriter error)
