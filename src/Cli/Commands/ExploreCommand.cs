@@ -36,11 +36,22 @@ internal static class ExploreCommand
         return command;
     }
 
-    public static int Explore(Scenario sc, ExploreSettings settings, bool json, string? scheduleOut, TextWriter output, TextWriter error)
+    /// <summary>Explores; with <paramref name="showFirstRun"/> (run --runs N) the first seed's calls are printed before the table.</summary>
+    public static int Explore(Scenario sc, ExploreSettings settings, bool json, string? scheduleOut, TextWriter output, TextWriter error,
+        bool showFirstRun = false)
     {
         var setup = new ScenarioSetup(sc);
         if (settings.Strategy == "fifo")
             return RunCommand.Single(sc, setup, new RunSettings("fifo", 0, settings.Depth, settings.MaxSteps), json, scheduleOut, output);
+        if (showFirstRun && !json)
+        {
+            var firstRun = settings.Strategy == "dfs"
+                ? new RunSettings("fifo", 0, settings.Depth, settings.MaxSteps)
+                : new RunSettings(settings.Strategy, settings.Seed, settings.Depth, settings.MaxSteps);
+            var how = firstRun.Strategy == "fifo" ? "first dfs schedule" : $"{firstRun.Strategy} seed {firstRun.Seed}";
+            ScenarioCommandLine.Print(output, TextReport.Run(sc, ScenarioRunner.Run(setup, firstRun), how));
+            output.WriteLine();
+        }
         var result = ScenarioExplorer.Explore(setup, settings);
         string? replay = null;
         if (result.Report.FirstFailure is { Schedule: { } schedule } first)

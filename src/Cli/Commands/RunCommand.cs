@@ -40,7 +40,7 @@ internal static class RunCommand
                 if (ScenarioCommandLine.Settings(sc, parse, strategy, runs, seed, depth, jobs, null, error) is not { } settings)
                     return ExitCodes.Invalid;
                 settings = settings with { Strategy = chosen ?? (sc.Explore.Strategy == "fifo" ? "pct" : sc.Explore.Strategy), Runs = n };
-                return ExploreCommand.Explore(sc, settings, parse.GetValue(json), parse.GetValue(scheduleOut), output, error);
+                return ExploreCommand.Explore(sc, settings, parse.GetValue(json), parse.GetValue(scheduleOut), output, error, showFirstRun: true);
             }
             var single = new RunSettings(chosen ?? "fifo", parse.GetValue(seed) ?? sc.Explore.Seed, parse.GetValue(depth) ?? sc.Explore.Depth, sc.Explore.MaxSteps);
             if (n < 1 || single.Seed < 0 || single.Depth < 1)
