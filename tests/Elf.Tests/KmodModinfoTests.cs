@@ -54,6 +54,7 @@ public class KmodModinfoTests
         Assert.Equal("/x/expa.ko", root.GetProperty("filename").GetString());
         Assert.Equal(fields.Count, root.GetProperty("fields").GetArrayLength());
         Assert.Equal("PKCS#7", root.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "sig_id").GetProperty("value").GetString());
+        Assert.Contains("\"6.12.117+deb12-amd64 SMP preempt mod_unload modversions \"", KmodModinfoFormat.Json("/x/expa.ko", fields), StringComparison.Ordinal);
         var delay = root.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "delay_ms");
         Assert.Equal("int", delay.GetProperty("type").GetString());
     }
