@@ -1,7 +1,7 @@
 // Whole-tree benchmarks (issue 3): reading, validating and resolving every module of Debian's 6.12
 // tree (4,230 uncompressed .ko, fixtures/debian-tree, fetched by fixtures/fetch-debian-tree.sh), to
 // compare with kmod's `depmod -e -E` on the same tree (0.436 s in the reference measurement).
-//   ReadValidateResolve: every file mapped (mmap, as kmod does) and read through KernelModuleReader
+//   ReadValidateResolve: every file read (into a buffer reused per thread) through KernelModuleReader
 //     (the kernel's checks), then each undefined symbol resolved against Module.symvers' vmlinux
 //     exports and the modules' exports.
 //   DepmodLoad: our model of kmod's depmod up to writing (search, read, symbols, dependencies).
@@ -62,16 +62,21 @@ public class WholeTreeBenchmarks
     {
         if (!_available)
             return 0;
-        var modules = new KernelModule[_paths.Length];
-        var mappings = new IDisposable[_paths.Length];
-        Parallel.For(0, _paths.Length, new ParallelOptions { MaxDegreeOfParallelism = Threads }, i =>
+        var exports = new List<string>[_paths.Length];
+        var undefined = new List<string>[_paths.Length];
+        Parallel.For(0, _paths.Length, new ParallelOptions { MaxDegreeOfParallelism = Threads }, () => Array.Empty<byte>(), (i, _, buffer) =>
         {
             using var file = File.OpenHandle(_paths[i]);
-            var mapping = KmodFileMapping.Map(file, RandomAccess.GetLength(file))!;
-            mappings[i] = mapping;
-            var result = KernelModuleReader.Read(mapping.Memory);
-            modules[i] = result.Module ?? throw new InvalidOperationException($"{_paths[i]}: {result.Rejection}");
-        });
+            var length = (int)RandomAccess.GetLength(file);
+            if (buffer.Length < length)
+                buffer = new byte[Math.Max(length, buffer.Length * 2)];
+            var image = buffer.AsMemory(0, RandomAccess.Read(file, buffer.AsSpan(0, length), 0));
+            var result = KernelModuleReader.Read(image);
+            var module = result.Module ?? throw new InvalidOperationException($"{_paths[i]}: {result.Rejection}");
+            exports[i] = [.. module.Exports.Select(e => e.Name)];
+            undefined[i] = [.. module.UndefinedSymbols.Select(u => u.Name)];
+            return buffer;
+        }, _ => { });
         var owners = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(_symvers))
         {
@@ -79,24 +84,22 @@ public class WholeTreeBenchmarks
             if (f.Length > 2 && f[2] == "vmlinux")
                 owners[f[1]] = -1;
         }
-        for (var i = 0; i < modules.Length; i++)
+        for (var i = 0; i < exports.Length; i++)
         {
-            foreach (var e in modules[i].Exports)
-                owners[e.Name] = i;
+            foreach (var e in exports[i])
+                owners[e] = i;
         }
         var edges = 0;
-        foreach (var m in modules)
+        for (var i = 0; i < undefined.Length; i++)
         {
-            foreach (var u in m.UndefinedSymbols)
+            foreach (var u in undefined[i])
             {
-                if (!owners.TryGetValue(u.Name, out var owner))
-                    throw new InvalidOperationException($"{m.Name}: unknown symbol {u.Name}");
+                if (!owners.TryGetValue(u, out var owner))
+                    throw new InvalidOperationException($"{_paths[i]}: unknown symbol {u}");
                 if (owner >= 0)
                     edges++;
             }
         }
-        foreach (var m in mappings)
-            m.Dispose();
         return edges;
     }
 

@@ -40,14 +40,6 @@ internal sealed class KmodElf : IDisposable
     /// kmod_elf_new over an image in memory (a decompressed .ko.xz). Returns 0 or a negative errno.
     public static int New(ReadOnlyMemory<byte> image, out KmodElf? elf) => Init(new KmodElf(image, null, image.Length), out elf);
 
-    /// kmod_elf_new over a mapped file, which the reader then owns and unmaps. Returns 0 or a negative errno.
-    public static int New(KmodFileMapping mapping, out KmodElf? elf)
-    {
-        var e = new KmodElf(mapping.Memory, null, mapping.Memory.Length) { _mapping = mapping };
-        return Init(e, out elf);
-    }
-
-    private KmodFileMapping? _mapping;
 
     /// kmod_elf_new over an open file. A file of up to WholeFileLimit bytes is read in one go (most modules:
     /// the median is 41 KB); a larger one is read by ranges as asked, starting with its last TailWindow
@@ -373,8 +365,6 @@ internal sealed class KmodElf : IDisposable
 
     public void Dispose()
     {
-        ((IDisposable?)_mapping)?.Dispose();
-        _mapping = null;
         foreach (var b in _rented)
             ArrayPool<byte>.Shared.Return(b);
         _rented.Clear();
