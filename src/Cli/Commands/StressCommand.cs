@@ -22,7 +22,7 @@ internal static class StressCommand
         var seeds = new Option<int?>("--seeds") { Description = "Independent simulations, one per seed (default 1)." };
         var seed = new Option<long?>("--seed") { Description = "The first seed (default 1)." };
         var profile = new Option<string?>("--profile") { Description = "Kernel load path: 6.12 (default) or 6.3." };
-        var strategy = new Option<string?>("--strategy") { Description = "Scheduling strategy per seed: random (default) or pct." };
+        var strategy = new Option<string?>("--strategy") { Description = "Scheduling strategy per seed: random (default) or pct (pct costs time proportional to the number of actors on every step: keep --tasks small)." };
         var depth = new Option<int?>("--depth") { Description = "pct depth (default 3)." };
         var failingInits = new Option<int?>("--failing-inits") { Description = $"Percent of modules whose init fails with -ENODEV (default {defaults.FailingInits})." };
         var jobs = new Option<int?>("--jobs") { Description = "Simulations run at once (default: all cores); output does not depend on it." };

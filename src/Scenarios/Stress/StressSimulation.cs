@@ -9,13 +9,10 @@ namespace ModActors.Scenarios.Stress;
 
 internal static class StressSimulation
 {
-    public static StressSeedResult Run(StressOptions o, long seed, Schedule? replay = null, StressProgress? progress = null,
-        Func<ISchedulingStrategy, ISchedulingStrategy>? wrap = null)
+    public static StressSeedResult Run(StressOptions o, long seed, Schedule? replay = null, StressProgress? progress = null)
     {
         var workload = StressWorkload.Generate(o, seed);
         var strategy = Strategy(o, seed, replay, workload);
-        if (wrap is not null)
-            strategy = wrap(strategy);
         var system = ActorSystem.Create("stress", new SimulationOptions
         {
             Strategy = strategy,
