@@ -4,7 +4,8 @@
 // exporters over http/protobuf (spans batched, BatchActivityExportProcessor). Metrics are exported once, when the
 // export is disposed at the end of the run; disposing also flushes the spans. A system filter keeps only the traces
 // of one ActorSystem (KernelTraceFilter); the kernel's metrics carry no system, so they cover every kernel that ran in
-// the process meanwhile.
+// the process meanwhile. In OTLP mode, requests the collector did not take are summed up on the console writer at the
+// end (OtlpDeliveryLog), since the SDK itself drops them silently.
 using System.Diagnostics;
 using ModActors.Kernel;
 using OpenTelemetry;
@@ -32,9 +33,10 @@ internal static class KernelTelemetryExport
     {
         ArgumentNullException.ThrowIfNull(console);
         if (mode == OtelMode.None)
-            return new Export(null, null);
+            return new Export(null, null, null, console);
         BaseProcessor<Activity> spans;
         BaseExporter<Metric> metrics;
+        OtlpDeliveryLog? delivery = null;
         if (mode == OtelMode.Console)
         {
             spans = new SimpleActivityExportProcessor(new ConsoleActivityExporter(console));
@@ -44,9 +46,10 @@ internal static class KernelTelemetryExport
         {
             if (OtlpEndpoint.Check(otlpEndpoint) is { } problem)
                 throw new ArgumentException(problem, nameof(otlpEndpoint));
-            spans = new BatchActivityExportProcessor(new OtlpTraceExporter(Options(OtlpEndpoint.Signal(otlpEndpoint!, "v1/traces"))),
+            delivery = new OtlpDeliveryLog();
+            spans = new BatchActivityExportProcessor(new OtlpTraceExporter(Options(OtlpEndpoint.Signal(otlpEndpoint!, "v1/traces"), delivery)),
                 OtlpMaxQueueSize, exporterTimeoutMilliseconds: OtlpTimeoutMilliseconds, maxExportBatchSize: OtlpMaxExportBatchSize);
-            metrics = new OtlpMetricExporter(Options(OtlpEndpoint.Signal(otlpEndpoint!, "v1/metrics")));
+            metrics = new OtlpMetricExporter(Options(OtlpEndpoint.Signal(otlpEndpoint!, "v1/metrics"), delivery));
         }
         if (systemFilter is not null)
             spans = new KernelTraceFilter(systemFilter, spans);
@@ -62,22 +65,29 @@ internal static class KernelTelemetryExport
             .AddMeter(KernelTelemetry.Name)
             .AddReader(new BaseExportingMetricReader(metrics))
             .Build();
-        return new Export(tracer, meter);
+        return new Export(tracer, meter, delivery, console);
     }
 
-    private static OtlpExporterOptions Options(Uri endpoint) => new()
+    private static OtlpExporterOptions Options(Uri endpoint, OtlpDeliveryLog delivery) => new()
     {
         Endpoint = endpoint,
         Protocol = OtlpExportProtocol.HttpProtobuf,
         TimeoutMilliseconds = OtlpTimeoutMilliseconds,
+        HttpClientFactory = () => new HttpClient(delivery, disposeHandler: false) { Timeout = TimeSpan.FromMilliseconds(OtlpTimeoutMilliseconds) },
     };
 
-    private sealed class Export(TracerProvider? tracer, MeterProvider? meter) : IDisposable
+    private sealed class Export(TracerProvider? tracer, MeterProvider? meter, OtlpDeliveryLog? delivery, TextWriter console) : IDisposable
     {
         public void Dispose()
         {
             tracer?.Dispose();
             meter?.Dispose();
+            if (delivery is null)
+                return;
+            var failures = delivery.Failures;
+            if (failures.Count > 0)
+                console.WriteLine($"otel: {failures.Count} of {delivery.Sent} OTLP export requests failed; first: {failures[0]}");
+            delivery.Dispose();
         }
     }
 }

@@ -1,5 +1,5 @@
 // A stand-in OTLP/HTTP collector for the tests: an HttpListener on 127.0.0.1 at a free port that records each
-// request (path, content type, body) and answers 200. It only ever listens on loopback, accepts a bounded number of
+// request (path, content type, body) and answers 200 (or the status it was told). It only ever listens on loopback, accepts a bounded number of
 // requests, and stops when disposed.
 using System.Collections.Concurrent;
 using System.Net;
@@ -15,20 +15,28 @@ internal sealed class LoopbackCollector : IDisposable
 
     private readonly HttpListener listener = new();
     private readonly Task serving;
+    private readonly int status;
 
-    public LoopbackCollector()
+    public LoopbackCollector(int status = 200)
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Endpoint = new Uri($"http://127.0.0.1:{port}/");
+        this.status = status;
+        Endpoint = new Uri($"http://127.0.0.1:{FreePort()}/");
         listener.Prefixes.Add(Endpoint.ToString());
         listener.Start();
         serving = Serve();
     }
 
     public Uri Endpoint { get; }
+
+    /// <summary>A loopback port nothing listens on (for now).</summary>
+    public static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
 
     public ConcurrentQueue<CollectedRequest> Requests { get; } = new();
 
@@ -49,7 +57,7 @@ internal sealed class LoopbackCollector : IDisposable
             await context.Request.InputStream.CopyToAsync(body).ConfigureAwait(false);
             Requests.Enqueue(new CollectedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath,
                 context.Request.ContentType, body.ToArray()));
-            context.Response.StatusCode = 200;
+            context.Response.StatusCode = status;
             context.Response.ContentType = "application/x-protobuf";
             context.Response.Close();
         }

@@ -59,6 +59,42 @@ public sealed class OtlpExportTests
     }
 
     [Fact]
+    public void A_collector_that_is_not_listening_is_reported_at_the_end_of_the_run()
+    {
+        var endpoint = new Uri($"http://127.0.0.1:{LoopbackCollector.FreePort()}/");
+        var console = new StringWriter();
+        var name = KernelRaces.NewSystemName();
+        using (KernelTelemetryExport.Start(OtelMode.Otlp, console, endpoint, name))
+            KernelRaces.SlowLoaders(name);
+        Assert.StartsWith("otel: 2 of 2 OTLP export requests failed; first: " + endpoint + "v1/", console.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Connection refused", console.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_collector_that_refuses_the_data_is_reported_with_its_http_status()
+    {
+        using var collector = new LoopbackCollector(404);
+        var console = new StringWriter();
+        var name = KernelRaces.NewSystemName();
+        using (KernelTelemetryExport.Start(OtelMode.Otlp, console, collector.Endpoint, name))
+            KernelRaces.SlowLoaders(name);
+        Assert.Equal($"otel: 2 of 2 OTLP export requests failed; first: {collector.Endpoint}v1/traces: HTTP 404 Not Found" + Environment.NewLine,
+            console.ToString());
+    }
+
+    [Fact]
+    public void A_collector_that_takes_the_data_leaves_the_console_quiet()
+    {
+        using var collector = new LoopbackCollector();
+        var console = new StringWriter();
+        var name = KernelRaces.NewSystemName();
+        using (KernelTelemetryExport.Start(OtelMode.Otlp, console, collector.Endpoint, name))
+            KernelRaces.SlowLoaders(name);
+        Assert.Equal("", console.ToString());
+        Assert.Equal(2, collector.Requests.Count);
+    }
+
+    [Fact]
     public void Otlp_without_an_endpoint_is_refused_with_the_reason()
     {
         var e = Assert.Throws<ArgumentException>(() => KernelTelemetryExport.Start(OtelMode.Otlp, TextWriter.Null, null, null));
