@@ -68,7 +68,8 @@ internal static class ExploreCommand
                 output.WriteLine($"replay file: {replay} (modactors replay {sc.SourcePath} --schedule {replay})");
             output.WriteLine(passed ? "verdict: pass" : "verdict: FAIL");
         }
-        _ = error;
+        if (!passed)
+            error.WriteLine($"modactors explore: {result.Report.Failed} of {result.Report.Runs.Count} runs failed; replay file {replay}");
         return passed ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

@@ -193,4 +193,34 @@ public sealed class RunnerTests
         Assert.True(r.Passed, string.Join("\n", r.Failures));
         Assert.Equal(["nosuchmod", ""], r.Calls.Select(c => c.Call.Target));
     }
+
+    [Fact]
+    public void The_sketch_of_the_issue_loads_and_runs()
+    {
+        var r = ScenarioFiles.Run("""
+            name: two loaders, one inode
+            kernel: { profile: "6.12", sig_enforce: false }
+            modules:
+              slow:  { init: { sleep: 1s, ret: 0 } }
+              expa:  { file: ../fixtures/ko/expa.ko }
+              useb:  { imports: [expa_value], init: { ret: 0 } }
+            files:
+              /lib/modules/slow.ko: slow
+              /tmp/slow-copy.ko: slow
+            tasks:
+              a: [ finit_module: { file: /lib/modules/slow.ko }, expect: 0 ]
+              b:
+                - wait: { task: a, reaches: add_unformed_module }
+                - finit_module: { file: /tmp/slow-copy.ko }
+                - expect: { one_of: [-EEXIST, -EBUSY] }
+              c: [ sleep: 200ms, delete_module: { name: slow, flags: [O_NONBLOCK] }, expect: -EBUSY ]
+              d: [ finit_module: /lib/modules/expa.ko, finit_module: /lib/modules/useb.ko, expect: 0 ]
+            expect:
+              proc_modules: ["useb 12288 0 - Live", "expa 12288 1 useb, Live", "slow 12288 0 - Live"]
+              refcnt: { slow: 0 }
+              dmesg_contains: ["slow: loading out-of-tree module taints kernel."]
+            explore: { strategy: pct, depth: 3, runs: 2000, seed: 1 }
+            """);
+        Assert.True(r.Passed, string.Join("\n", r.Failures));
+    }
 }
