@@ -63,7 +63,7 @@ internal static class ExploreCommand
         }
         else
         {
-            ScenarioCommandLine.Print(output, TextReport.Explore(sc, result));
+            OutcomeTable.Print(sc, result, output);
             if (replay is not null)
                 output.WriteLine($"replay file: {replay} (modactors replay {sc.SourcePath} --schedule {replay})");
             output.WriteLine(passed ? "verdict: pass" : "verdict: FAIL");
