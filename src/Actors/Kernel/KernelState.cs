@@ -10,6 +10,7 @@ namespace ModActors.Kernel;
 internal sealed class KernelState
 {
     private readonly Dictionary<string, IActorRef> tasks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ModuleInstance>> byName = new(StringComparer.Ordinal);
     private long nextId;
     private int nextPid = 100;
 
@@ -98,16 +99,36 @@ internal sealed class KernelState
         return find_module_all_rcu(name, evenUnformed);
     }
 
-    /// <summary>find_module_all under rcu_read_lock (no mutex): a plain walk of the list.</summary>
+    /// <summary>
+    /// find_module_all under rcu_read_lock (no mutex): the first module of that name in list order (the kernel walks
+    /// the whole list; an index by name gives the same answer).
+    /// </summary>
     public ModuleInstance? find_module_all_rcu(string name, bool evenUnformed)
     {
-        foreach (var mod in Modules)
+        if (!byName.TryGetValue(name, out var same))
+            return null;
+        foreach (var mod in same)
         {
-            if (!evenUnformed && mod.State == ModuleState.Unformed)
-                continue;
-            if (mod.Name == name)
+            if (evenUnformed || mod.State != ModuleState.Unformed)
                 return mod;
         }
         return null;
+    }
+
+    /// <summary>list_add_rcu(&amp;mod->list, &amp;modules): at the head.</summary>
+    public void ListAdd(ModuleInstance mod)
+    {
+        Modules.Insert(0, mod);
+        if (!byName.TryGetValue(mod.Name, out var same))
+            byName[mod.Name] = same = [];
+        same.Insert(0, mod);
+    }
+
+    /// <summary>list_del_rcu(&amp;mod->list).</summary>
+    public void ListDel(ModuleInstance mod)
+    {
+        Modules.Remove(mod);
+        if (byName.TryGetValue(mod.Name, out var same) && same.Remove(mod) && same.Count == 0)
+            byName.Remove(mod.Name);
     }
 }

@@ -12,17 +12,21 @@ public sealed class TelemetryTests
 {
     private static List<Activity> Record(Func<KernelHarness> run)
     {
-        var stopped = new List<Activity>();
-        using var listener = new ActivityListener
+        var stopped = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        string system;
+        using (var listener = new ActivityListener
         {
             ShouldListenTo = s => s.Name == KernelTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Add,
-        };
-        ActivitySource.AddActivityListener(listener);
-        var system = run().System.Name;
-        var traces = stopped.Where(s => (string?)s.GetTagItem("modactors.system") == system).Select(s => s.TraceId).ToHashSet();
-        return stopped.Where(s => traces.Contains(s.TraceId)).ToList();
+            ActivityStopped = stopped.Enqueue,
+        })
+        {
+            ActivitySource.AddActivityListener(listener);
+            system = run().System.Name;
+        }
+        var spans = stopped.ToList();
+        var traces = spans.Where(s => (string?)s.GetTagItem("modactors.system") == system).Select(s => s.TraceId).ToHashSet();
+        return spans.Where(s => traces.Contains(s.TraceId)).ToList();
     }
 
     [Fact]

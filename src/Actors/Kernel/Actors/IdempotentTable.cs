@@ -1,4 +1,4 @@
-// idem_hash (kernel/module/main.c, since 6.6): one entry per finit_module caller, keyed by the file's
+// idem_hash (kernel/module/main.c, since 6.5): one entry per finit_module caller, keyed by the file's
 // inode. idempotent() adds the caller's entry and says whether another entry for the same inode was
 // already there; idempotent_complete() fills every entry of that inode with the winner's return value
 // and completes it; idempotent_wait_for_completion() waits for the caller's own entry. A waiter
@@ -35,7 +35,7 @@ internal sealed class IdempotentTable : ReceiveActor, IWaitGraphNode
         public IActorRef? Waiter { get; set; }
     }
 
-    private readonly List<Entry> hash = [];
+    private readonly Dictionary<long, List<Entry>> hash = [];
     private readonly Dictionary<long, Entry> byId = [];
     private readonly KernelState kernel;
 
@@ -44,18 +44,21 @@ internal sealed class IdempotentTable : ReceiveActor, IWaitGraphNode
         this.kernel = kernel;
         Receive<Idempotent>(m =>
         {
-            var busy = hash.Exists(e => e.Inode == m.Inode);
+            if (!hash.TryGetValue(m.Inode, out var chain))
+                hash[m.Inode] = chain = [];
+            var busy = chain.Count > 0;
             var entry = new Entry(m.Entry, m.Inode, m.Task);
-            hash.Insert(0, entry);
+            chain.Insert(0, entry);
             byId[m.Entry] = entry;
             Context.Annotate(busy ? $"inode {m.Inode} busy: {m.Task} waits" : $"inode {m.Inode}: {m.Task} loads");
             Sender.Tell(new IdempotentAnswer(busy), Self);
         });
         Receive<IdempotentComplete>(m =>
         {
-            foreach (var e in hash.Where(e => e.Inode == m.Inode).ToList())
+            if (!hash.Remove(m.Inode, out var chain))
+                chain = [];
+            foreach (var e in chain)
             {
-                hash.Remove(e);
                 e.Ret = m.Ret;
                 e.Completed = true;
                 if (e.Waiter is { } waiter)
@@ -83,10 +86,10 @@ internal sealed class IdempotentTable : ReceiveActor, IWaitGraphNode
 
     public IEnumerable<WaitEdge> DescribeWaits()
     {
-        foreach (var e in hash.Where(e => e.Waiter is not null))
+        foreach (var chain in hash.OrderBy(c => c.Key).Select(c => c.Value))
         {
-            var winner = hash.LastOrDefault(w => w.Inode == e.Inode);
-            if (winner is not null && winner != e)
+            var winner = chain[^1];
+            foreach (var e in chain.Where(e => e.Waiter is not null && e != winner))
                 yield return new WaitEdge(kernel.TaskRef(e.Task), kernel.TaskRef(winner.Task), $"idempotent completion of inode {e.Inode}");
         }
     }

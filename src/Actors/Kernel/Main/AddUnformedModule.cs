@@ -57,7 +57,7 @@ internal static class AddUnformedModule
     public static void list_add(KTask t, ModuleInstance mod)
     {
         t.lockdep_assert_held();
-        t.Kernel.Modules.Insert(0, mod);
+        t.Kernel.ListAdd(mod);
         mod.Listed = true;
         t.Tell(t.Kernel.Symbols, new AddModuleExports(mod));
         t.Context.Annotate($"{mod} listed");
@@ -67,7 +67,7 @@ internal static class AddUnformedModule
     public static void list_del(KTask t, ModuleInstance mod)
     {
         t.lockdep_assert_held();
-        t.Kernel.Modules.Remove(mod);
+        t.Kernel.ListDel(mod);
         t.Kernel.Invariants.OnUnlisted(mod);
         mod.Listed = false;
         t.Tell(t.Kernel.Symbols, new RemoveModuleExports(mod));
