@@ -1,0 +1,103 @@
+// Pins the traces and schedules of kernel load/unload races under pct and random seeds, so a change to
+// the runtime's internals (ready queue, ask bookkeeping, pct ranks) cannot change which schedule a seed
+// produces. The hashes were computed with the runtime as it was before those internals were optimised.
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ModActors.Kernel;
+using Xunit;
+
+namespace ModActors.Runtime.Tests;
+
+public sealed class KernelRaceTraceTests
+{
+    private static readonly ModuleDefinition Expa = new()
+    {
+        Name = "expa",
+        Exports = [new SymbolExport("expa_value")],
+        Init = new ModuleBehaviour([new SleepAction(5), new ReturnAction(0)]),
+    };
+
+    private static readonly ModuleDefinition Useb = new() { Name = "useb", Imports = ["expa_value"], Depends = ["expa"] };
+
+    private static readonly ModuleDefinition Slow = new()
+    {
+        Name = "slow",
+        Init = new ModuleBehaviour([new SleepAction(3), new ReturnAction(0)]),
+        Exit = new ModuleBehaviour([new SleepAction(2)]),
+    };
+
+    private static string RaceHash(ISchedulingStrategy strategy, int tasks)
+    {
+        using var system = ActorSystem.Create("race", new SimulationOptions { Strategy = strategy });
+        var kernel = SimKernel.Boot(system, KernelConfig.Debian612 with { ModuleStats = true });
+        foreach (var (path, def) in new[] { ("/m/expa.ko", Expa), ("/m/useb.ko", Useb), ("/m/slow.ko", Slow), ("/tmp/expa2.ko", Expa) })
+        {
+            kernel.Files.Add(new SimFile { Path = path, Inode = kernel.Files.NewInode(), Module = def });
+        }
+
+        kernel.Repository.Install("expa", "/m/expa.ko", []);
+        kernel.Repository.Install("useb", "/m/useb.ko", ["expa"]);
+        kernel.Repository.Install("slow", "/m/slow.ko", []);
+        var results = new StringBuilder();
+        for (var i = 0; i < tasks; i++)
+        {
+            var name = "t" + i.ToString(CultureInfo.InvariantCulture);
+            var kind = i % 3;
+            kernel.Spawn(name, async t =>
+            {
+                var rcs = kind switch
+                {
+                    0 => new[]
+                    {
+                        await Syscalls.finit_module(t, "/m/expa.ko", string.Empty, 0),
+                        await Syscalls.finit_module(t, "/m/useb.ko", string.Empty, 0),
+                        await Syscalls.delete_module(t, "useb", 0),
+                        await Syscalls.delete_module(t, "expa", 0),
+                    },
+                    1 => new[]
+                    {
+                        await Syscalls.finit_module(t, "/tmp/expa2.ko", string.Empty, 0),
+                        await Syscalls.try_module_get(t, name, "expa"),
+                        await Syscalls.delete_module(t, "expa", 0x800),
+                        await Syscalls.module_put(t, name, "expa"),
+                    },
+                    _ => new[]
+                    {
+                        await Syscalls.finit_module(t, "/m/slow.ko", string.Empty, 0),
+                        await Syscalls.modprobe(t, "useb"),
+                        await Syscalls.delete_module(t, "slow", 0),
+                    },
+                };
+                results.Append(name).Append(':').AppendJoin(',', rcs).Append(';');
+                return 0;
+            });
+        }
+
+        var run = system.Run();
+        Assert.Equal(RunOutcome.Quiescent, run.Outcome);
+        var text = run.Outcome + "\n" + run.Trace.ToText() + "\n" + string.Join(',', run.Schedule.Choices) + "\n" + results;
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    }
+
+    [Theory]
+    [InlineData("random", 1, 6, "341ac4a68f89af64")]
+    [InlineData("random", 2, 6, "d3b97eda7f1a2098")]
+    [InlineData("random", 3, 12, "b7c5fca88626731d")]
+    [InlineData("pct", 1, 6, "08bab53c4424458a")]
+    [InlineData("pct", 2, 6, "0969138767ff010a")]
+    [InlineData("pct", 3, 12, "ea28df00cde6512c")]
+    [InlineData("random", 4, 90, "7b182407c5691e00")]
+    [InlineData("pct", 4, 90, "16dd4aa9e9df0cbe")]
+    [InlineData("fifo", 0, 12, "920cd9c477863d44")]
+    public void A_kernel_race_under_a_seed_keeps_the_trace_it_had_before_the_runtime_was_optimised(string strategy, long seed, int tasks, string expected)
+    {
+        ISchedulingStrategy s = strategy switch
+        {
+            "pct" => new PctStrategy(seed, 3, 2000),
+            "random" => new RandomStrategy(seed),
+            _ => new FifoStrategy(),
+        };
+        Assert.Equal(expected, RaceHash(s, tasks));
+    }
+}
