@@ -1,8 +1,8 @@
 // kmod's own ELF reader (libkmod/libkmod-elf.c, kmod 30) as depmod uses it: kmod_elf_new's checks,
 // kmod_elf_get_section, kmod_elf_get_symbols, kmod_elf_get_dependency_symbols and
 // kmod_elf_get_strings(".modinfo"). It is deliberately not ElfValidity: depmod lists what kmod can
-// read, which is far more lenient than what the kernel loads, and reads only the few sections it needs
-// (pread of the section header table and those sections, not the whole file).
+// read, which is far more lenient than what the kernel loads. A small file is read whole; of a large
+// one only the section header table and the few sections depmod needs are read.
 // Only ELFCLASS64 little-endian images are read; kmod also reads 32-bit and big-endian ones, which an
 // x86-64 module tree does not contain (they get -EINVAL here).
 using System.Buffers;
@@ -27,6 +27,10 @@ internal sealed class KmodElf : IDisposable
     private ReadOnlyMemory<byte> _shdrs;
     private ReadOnlyMemory<byte> _shstrtab;
     private int _shnum;
+    private (long Offset, ReadOnlyMemory<byte> Data) _window;
+
+    private const long WholeFileLimit = 256 * 1024;
+    private const long TailWindow = 64 * 1024;
 
     private KmodElf(ReadOnlyMemory<byte> image, SafeFileHandle? file, long size)
     {
@@ -40,7 +44,6 @@ internal sealed class KmodElf : IDisposable
     /// kmod_elf_new over an image in memory (a decompressed .ko.xz). Returns 0 or a negative errno.
     public static int New(ReadOnlyMemory<byte> image, out KmodElf? elf) => Init(new KmodElf(image, null, image.Length), out elf);
 
-
     /// kmod_elf_new over an open file. A file of up to WholeFileLimit bytes is read in one go (most modules:
     /// the median is 41 KB); a larger one is read by ranges as asked, starting with its last TailWindow
     /// bytes, where the section header table and usually .shstrtab, .strtab and .symtab are.
@@ -53,11 +56,6 @@ internal sealed class KmodElf : IDisposable
             e._window = (size - first, window);
         return Init(e, out elf);
     }
-
-    private const long WholeFileLimit = 256 * 1024;
-    private const long TailWindow = 64 * 1024;
-
-    private (long Offset, ReadOnlyMemory<byte> Data) _window;
 
     private static int Init(KmodElf e, out KmodElf? elf)
     {
