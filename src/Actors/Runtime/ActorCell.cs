@@ -41,6 +41,8 @@ internal sealed class ActorCell : IActorRef, IActorContext, IStash, ITraceNamed
 
     public bool InReady { get; set; }
 
+    public int ReadySlot { get; set; }
+
     public bool Suspended { get; private set; }
 
     public Task? SuspendedTask { get; private set; }

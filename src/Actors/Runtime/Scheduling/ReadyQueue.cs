@@ -1,49 +1,200 @@
 // The enabled actors of a simulation, in the order they became enabled. This is the canonical
 // candidate order the scheduling strategy chooses from; fifo always takes the front.
+//
+// Why not a list: strategies take any index (random, pct, dfs), and with thousands of enabled actors
+// shifting the tail after every removal made each step cost O(n). Here each enabled actor sits in a
+// slot numbered in the order it became enabled; a Fenwick tree over the slots counts the occupied
+// ones, so the i-th candidate is found and removed in O(log n) while the order stays exactly the
+// order of a list. Slots are renumbered (order kept) when the array fills up or is mostly empty.
+// Reading the candidates in sequence (what pct does on every step) walks the slots without searching.
 using System.Collections;
+using System.Numerics;
 
 namespace ModActors.Runtime.Scheduling;
 
 internal sealed class ReadyQueue : IReadOnlyList<IActorRef>
 {
-    private readonly RingDeque<ActorCell> cells = new(8);
+    private const int MinCapacity = 8;
+    private const int SparseSpan = 64;
 
-    public int Count => cells.Count;
+    private ActorCell?[] slots = new ActorCell?[MinCapacity];
+    private int[] tree = new int[MinCapacity + 1];
+    private int head;
+    private int tail;
+    private int lastIndex = -1;
+    private int lastSlot;
 
-    public IActorRef this[int index] => cells[index];
+    public int Count { get; private set; }
+
+    public IActorRef this[int index] => At(index);
 
     public void Add(ActorCell cell)
     {
+        if (tail == slots.Length)
+        {
+            Renumber(Math.Max(MinCapacity, (int)BitOperations.RoundUpToPowerOf2((uint)(Count * 2 + 1))));
+        }
+
         cell.InReady = true;
-        cells.PushBack(cell);
+        cell.ReadySlot = tail;
+        slots[tail] = cell;
+        Increment(tail, 1);
+        tail++;
+        Count++;
+        lastIndex = -1;
     }
 
     public ActorCell Take(int index)
     {
-        var cell = cells.RemoveAt(index);
-        cell.InReady = false;
+        var slot = index == 0 ? head : index == lastIndex ? lastSlot : FindSlot(index);
+        var cell = slots[slot]!;
+        RemoveSlot(slot);
         return cell;
     }
 
-    public void Remove(ActorCell cell)
+    public void Remove(ActorCell cell) => RemoveSlot(cell.ReadySlot);
+
+    public IEnumerator<IActorRef> GetEnumerator()
     {
-        for (var i = 0; i < cells.Count; i++)
+        for (var slot = head; slot < tail; slot++)
         {
-            if (ReferenceEquals(cells[i], cell))
+            if (slots[slot] is { } cell)
             {
-                Take(i);
-                return;
+                yield return cell;
             }
         }
     }
 
-    public IEnumerator<IActorRef> GetEnumerator()
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private ActorCell At(int index)
     {
-        for (var i = 0; i < cells.Count; i++)
+        if ((uint)index >= (uint)Count)
         {
-            yield return cells[i];
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"only {Count} actors are enabled");
+        }
+
+        int slot;
+        if (index == lastIndex)
+        {
+            slot = lastSlot;
+        }
+        else if (index == 0)
+        {
+            slot = head;
+        }
+        else if (index == lastIndex + 1)
+        {
+            slot = lastSlot + 1;
+            while (slots[slot] == null)
+            {
+                slot++;
+            }
+        }
+        else
+        {
+            slot = FindSlot(index);
+        }
+
+        lastIndex = index;
+        lastSlot = slot;
+        return slots[slot]!;
+    }
+
+    private void RemoveSlot(int slot)
+    {
+        var cell = slots[slot]!;
+        cell.InReady = false;
+        slots[slot] = null;
+        Increment(slot, -1);
+        Count--;
+        lastIndex = -1;
+        if (Count == 0)
+        {
+            head = 0;
+            tail = 0;
+            return;
+        }
+
+        if (slot == head)
+        {
+            while (slots[head] == null)
+            {
+                head++;
+            }
+        }
+
+        var span = tail - head;
+        if (span > SparseSpan && Count * 4 < span)
+        {
+            Renumber(Math.Max(MinCapacity, (int)BitOperations.RoundUpToPowerOf2((uint)(Count * 2 + 1))));
         }
     }
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    /// <summary>Moves the occupied slots, in order, to the front of a fresh array and rebuilds the tree.</summary>
+    private void Renumber(int capacity)
+    {
+        var fresh = new ActorCell?[capacity];
+        var next = 0;
+        for (var slot = head; slot < tail; slot++)
+        {
+            if (slots[slot] is { } cell)
+            {
+                cell.ReadySlot = next;
+                fresh[next++] = cell;
+            }
+        }
+
+        slots = fresh;
+        head = 0;
+        tail = next;
+        if (tree.Length != capacity + 1)
+        {
+            tree = new int[capacity + 1];
+        }
+        else
+        {
+            Array.Clear(tree);
+        }
+
+        for (var i = 1; i <= capacity; i++)
+        {
+            if (i <= next)
+            {
+                tree[i]++;
+            }
+
+            var parent = i + (i & -i);
+            if (parent <= capacity)
+            {
+                tree[parent] += tree[i];
+            }
+        }
+    }
+
+    private void Increment(int slot, int delta)
+    {
+        for (var i = slot + 1; i < tree.Length; i += i & -i)
+        {
+            tree[i] += delta;
+        }
+    }
+
+    /// <summary>The slot of the candidate at <paramref name="index"/> (0-based), by descending the tree.</summary>
+    private int FindSlot(int index)
+    {
+        var position = 0;
+        var remaining = index + 1;
+        for (var step = slots.Length; step > 0; step >>= 1)
+        {
+            var next = position + step;
+            if (next < tree.Length && tree[next] < remaining)
+            {
+                position = next;
+                remaining -= tree[next];
+            }
+        }
+
+        return position;
+    }
 }
