@@ -1,8 +1,13 @@
-// The lanes of a race diagram: one per task and one per kernel actor that took part in the run. Tasks come
-// first, in the order they first appear in the trace (a task of the summary that never ran comes after
-// them), then the actors in the order load_module meets them: module_mutex, idem_hash, module_wq, the
-// struct module actors, the notifier chain and its blocks, the symbol tables, kmod_concurrent_max and the
-// kernel points last. "-" (no sender) and "timer" are not actors and get no lane.
+// The lanes of a race diagram: one per task and one per kernel actor that took part in the run. A task is an
+// actor started with RunProgram (SimKernel.Spawn, call_usermodehelper's modprobe) or one the summary names, so
+// a task called "module-x" is still a task. Tasks come first, in the order they first appear in the trace (a
+// task of the summary that never ran comes after them), then the actors in the order load_module meets them:
+// module_mutex, idem_hash, module_wq, the struct module actors (module-NAME, then module-NAME-2, -3 ... for
+// later instances of the same name, each module's instances side by side), the notifier chain and its
+// blocks, the symbol tables, kmod_concurrent_max, kernel_points (which only scenario waits talk to), and any
+// actor this list does not know last. "-" (no sender) and "timer" are not actors and get no lane.
+using System.Globalization;
+using System.Text.RegularExpressions;
 using ModActors.Runtime;
 
 namespace ModActors.Scenarios.Diagram;
@@ -26,7 +31,7 @@ internal sealed record Lane(int Index, string Name, LaneKind Kind)
     };
 }
 
-internal static class DiagramLanes
+internal static partial class DiagramLanes
 {
     public const string NoSender = "-";
     public const string Timer = "timer";
@@ -38,26 +43,34 @@ internal static class DiagramLanes
     public const string Kmod = "kmod_concurrent_max";
     public const string KernelPoints = "kernel_points";
 
+    private const string ModulePrefix = "module-";
+    private const string NotifierPrefix = "notifier-";
+
     private static readonly string[] LockingActors = [ModuleMutex, IdemHash, ModuleWq];
     private static readonly string[] TableActors = [Symbols, Kmod, KernelPoints];
 
+    /// <summary>"module-slow-2": the second struct module named slow (LoadModule names instance N "module-NAME-N").</summary>
+    [GeneratedRegex(@"^(.+)-([2-9]|[1-9]\d{1,8})$")]
+    private static partial Regex LaterInstance();
+
     public static bool IsActor(string name) => name != NoSender && name != Timer;
 
-    public static LaneKind KindOf(string name)
+    private static bool IsStart(TraceStep s) => s.Message.StartsWith("RunProgram", StringComparison.Ordinal);
+
+    private static LaneKind KindOf(string name, ISet<string> tasks)
     {
-        if (Array.IndexOf(LockingActors, name) >= 0 || Array.IndexOf(TableActors, name) >= 0 || name == NotifyList)
-            return LaneKind.Kernel;
-        if (name.StartsWith("module-", StringComparison.Ordinal))
+        if (tasks.Contains(name))
+            return LaneKind.Task;
+        if (name.StartsWith(ModulePrefix, StringComparison.Ordinal))
             return LaneKind.Module;
-        if (name.StartsWith("notifier-", StringComparison.Ordinal))
-            return LaneKind.Notifier;
-        return LaneKind.Task;
+        return name.StartsWith(NotifierPrefix, StringComparison.Ordinal) ? LaneKind.Notifier : LaneKind.Kernel;
     }
 
     public static IReadOnlyList<Lane> Build(IReadOnlyList<TraceStep> steps, RunSummary summary)
     {
         var seen = new List<string>();
         var known = new HashSet<string>(StringComparer.Ordinal);
+        var tasks = new HashSet<string>(StringComparer.Ordinal);
         void See(string name)
         {
             if (IsActor(name) && known.Add(name))
@@ -68,19 +81,53 @@ internal static class DiagramLanes
         {
             See(s.From);
             See(s.To);
+            if (IsStart(s))
+                tasks.Add(s.To);
         }
 
         foreach (var call in summary.Calls)
+        {
             See(call.Task);
+            tasks.Add(call.Task);
+        }
 
         var ordered = new List<string>();
-        ordered.AddRange(seen.Where(n => KindOf(n) == LaneKind.Task));
-        ordered.AddRange(LockingActors.Where(known.Contains));
-        ordered.AddRange(seen.Where(n => KindOf(n) == LaneKind.Module));
-        if (known.Contains(NotifyList))
+        ordered.AddRange(seen.Where(tasks.Contains));
+        ordered.AddRange(LockingActors.Where(n => known.Contains(n) && !tasks.Contains(n)));
+        ordered.AddRange(ModulesByName(seen.Where(n => KindOf(n, tasks) == LaneKind.Module).ToList()));
+        if (known.Contains(NotifyList) && !tasks.Contains(NotifyList))
             ordered.Add(NotifyList);
-        ordered.AddRange(seen.Where(n => KindOf(n) == LaneKind.Notifier));
-        ordered.AddRange(TableActors.Where(known.Contains));
-        return [.. ordered.Select((name, i) => new Lane(i, name, KindOf(name)))];
+        ordered.AddRange(seen.Where(n => KindOf(n, tasks) == LaneKind.Notifier));
+        ordered.AddRange(TableActors.Where(n => known.Contains(n) && !tasks.Contains(n)));
+        var placed = new HashSet<string>(ordered, StringComparer.Ordinal);
+        ordered.AddRange(seen.Where(n => !placed.Contains(n)));
+        return [.. ordered.Select((name, i) => new Lane(i, name, KindOf(name, tasks)))];
+    }
+
+    /// <summary>The module lanes in order of first appearance, each module's instances side by side in instance order.</summary>
+    private static IEnumerable<string> ModulesByName(List<string> modules)
+    {
+        var present = new HashSet<string>(modules, StringComparer.Ordinal);
+        (string First, int Instance) InstanceOf(string lane) =>
+            LaterInstance().Match(lane) is { Success: true } m && present.Contains(m.Groups[1].Value)
+                ? (m.Groups[1].Value, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))
+                : (lane, 1);
+
+        var groups = new List<string>();
+        var lanes = new List<(int Group, int Instance, string Lane)>();
+        foreach (var lane in modules)
+        {
+            var (first, instance) = InstanceOf(lane);
+            var group = groups.IndexOf(first);
+            if (group < 0)
+            {
+                group = groups.Count;
+                groups.Add(first);
+            }
+
+            lanes.Add((group, instance, lane));
+        }
+
+        return lanes.OrderBy(l => l.Group).ThenBy(l => l.Instance).Select(l => l.Lane);
     }
 }

@@ -1,6 +1,6 @@
 // Where the HTML race diagram puts things, in CSS pixels: a fixed-height banner, the lane headers (each
 // with a solid strip in its own colour), a gutter with step numbers and virtual time, one column per lane,
-// a notes column; rows top to bottom in step order, a band wherever virtual time moves on. Fixed sizes
+// a notes column; one row per step, top to bottom in step order, a band wherever virtual time moves on. Fixed sizes
 // keep the output byte-for-byte deterministic and let the screenshot test know where each header is.
 using System.Globalization;
 
@@ -14,7 +14,6 @@ internal sealed class HtmlLayout
     public const int GutterWidth = 112;
     public const int LaneWidth = 96;
     public const int RowHeight = 24;
-    public const int FoldedRowHeight = 14;
     public const int TimeBandHeight = 18;
     public const int NotesWidth = 720;
     public const int BottomPadding = 12;
@@ -27,29 +26,29 @@ internal sealed class HtmlLayout
     ];
 
     private readonly int[] rowTop;
-    private readonly Dictionary<long, int> rowOfStep = [];
+    private readonly long[] stepOfRow;
     private readonly List<(int Y, TimeSpan Time)> timeBands = [];
 
     public HtmlLayout(RaceModel model)
     {
         Lanes = model.Lanes.Count;
-        rowTop = new int[model.Rows.Count];
+        rowTop = new int[model.Steps.Count];
+        stepOfRow = new long[model.Steps.Count];
         var y = 0;
         TimeSpan? time = null;
-        for (var r = 0; r < model.Rows.Count; r++)
+        for (var r = 0; r < model.Steps.Count; r++)
         {
-            var row = model.Rows[r];
-            if (row.First.Time != time)
+            var step = model.Steps[r];
+            if (step.Time != time)
             {
-                time = row.First.Time;
-                timeBands.Add((y, row.First.Time));
+                time = step.Time;
+                timeBands.Add((y, step.Time));
                 y += TimeBandHeight;
             }
 
             rowTop[r] = y;
-            y += row.Folded || row.Bookkeeping ? FoldedRowHeight : RowHeight;
-            foreach (var s in row.Steps)
-                rowOfStep[s.Step] = r;
+            stepOfRow[r] = step.Step;
+            y += RowHeight;
         }
 
         Height = Math.Max(y, RowHeight) + BottomPadding;
@@ -83,26 +82,16 @@ internal sealed class HtmlLayout
 
     public int RowTop(int row) => rowTop[row];
 
-    public static int RowHeightOf(DiagramRow row) => row.Folded || row.Bookkeeping ? FoldedRowHeight : RowHeight;
-
     /// <summary>The y of a row's arrow.</summary>
-    public int ArrowY(int row, DiagramRow r) => rowTop[row] + (RowHeightOf(r) == RowHeight ? 16 : 8);
+    public int ArrowY(int row) => rowTop[row] + 16;
 
     /// <summary>The row that shows <paramref name="step"/>, or -1.</summary>
-    public int RowOf(long step) => rowOfStep.GetValueOrDefault(step, -1);
+    public int RowOf(long step) => Math.Max(Array.BinarySearch(stepOfRow, step), -1);
 
     /// <summary>The row that shows <paramref name="step"/> or, if no row does, the last row before it (-1 if none).</summary>
     public int RowAtOrBefore(long step)
     {
-        if (rowOfStep.TryGetValue(step, out var row))
-            return row;
-        var best = -1;
-        foreach (var (s, r) in rowOfStep)
-        {
-            if (s <= step && r > best)
-                best = r;
-        }
-
-        return best;
+        var row = Array.BinarySearch(stepOfRow, step);
+        return row >= 0 ? row : ~row - 1;
     }
 }

@@ -31,9 +31,8 @@ internal static class HtmlRaceDiagram
         .stripe { fill: #fafafa; } .fail-row { fill: #ffd6d6; stroke: #c62828; stroke-width: 1.5; } .fail-edge { fill: #c62828; }
         .lane-line { stroke-width: 1; }
         .msg { stroke: #333; stroke-width: 1.2; fill: none; } .reply { stroke: #777; stroke-dasharray: 4 2; }
-        .quiet { stroke: #bbb; stroke-width: 1; stroke-dasharray: 1 2; }
         .label { fill: #222; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
-        .gutter { fill: #555; } .gutter-fail { fill: #c62828; font-weight: bold; } .folded { fill: #999; font-size: 9px; }
+        .gutter { fill: #555; } .gutter-fail { fill: #c62828; font-weight: bold; }
         .note-msg { fill: #666; } .n-state { fill: #6a1b9a; font-weight: bold; } .n-exit { fill: #1b5e20; font-weight: bold; }
         .n-wait { fill: #d35400; } .n-wake { fill: #1565c0; } .n-point { fill: #444; } .n-other { fill: #333; } .n-call { fill: #000; font-weight: bold; }
         .hold { opacity: 0.55; }
@@ -142,8 +141,7 @@ internal static class HtmlRaceDiagram
             ("w-exit", "waits for a helper to exit"), ("w-other", "other wait"),
         ];
         w.Write("<h2>Legend</h2>\n<div class=\"legend\">solid arrow: message &middot; dashed arrow: reply that resumes a task"
-            + " &middot; thin bar on module_mutex: its holder, in the holder's colour &middot; small grey rows: bookkeeping"
-            + " steps to kernel_points, folded<br>\nwaits:");
+            + " &middot; thin bar on module_mutex: its holder, in the holder's colour<br>\nwaits:");
         foreach (var (style, text) in items)
             w.Write(" <svg class=\"sw\" width=\"10\" height=\"10\"><rect class=\"" + style + "\" width=\"10\" height=\"10\"/></svg> " + text);
         w.Write("\n</div>\n");

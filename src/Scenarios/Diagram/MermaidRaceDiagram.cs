@@ -2,7 +2,7 @@
 // can clash with Mermaid's keywords or arrows), an arrow per step with its step number ("->>" for a message,
 // "-->>" for the reply that resumes a task), notes for what the step noted (state changes, results, waits),
 // a note across all lanes wherever virtual time moves on, activation bars for the tasks' waits, and the
-// failing step inside a red rect. Bookkeeping steps to kernel_points are folded into one note per run.
+// failing step inside a red rect.
 // Texts are escaped for Mermaid's lexer: '#' and ';' end a text, '%' can start a comment, '<' a tag and '&'
 // an HTML entity, so they are written as Mermaid entity codes (#35; and so on); line breaks become spaces.
 using System.Globalization;
@@ -53,22 +53,15 @@ internal static class MermaidRaceDiagram
         var starts = model.Waits.Where(b => model.LaneOf(b.Task) is not null).ToLookup(b => b.FromStep);
         var ends = model.Waits.Where(b => !b.Open && model.LaneOf(b.Task) is not null).ToLookup(b => b.ToStep);
         TimeSpan? time = null;
-        foreach (var row in model.Rows)
+        foreach (var step in model.Steps)
         {
-            if (row.First.Time != time)
+            if (step.Time != time)
             {
-                time = row.First.Time;
-                w.Write("    Note over " + Across(model) + ": " + Text("t=" + HtmlRaceDiagram.Time(row.First.Time)) + "\n");
+                time = step.Time;
+                w.Write("    Note over " + Across(model) + ": " + Text("t=" + HtmlRaceDiagram.Time(step.Time)) + "\n");
             }
 
-            if (row.Bookkeeping)
-            {
-                Folded(model, row, w);
-                continue;
-            }
-
-            var step = row.First;
-            var failing = model.IsFailing(row);
+            var failing = model.IsFailing(step);
             if (failing)
                 w.Write("    rect rgb(255, 214, 214)\n");
             Step(model, step, failing, w);
@@ -122,24 +115,6 @@ internal static class MermaidRaceDiagram
         var points = step.Annotations.Where(a => StepMarks.Classify(a) == NoteKind.Point).ToList();
         if (points.Count > 0)
             w.Write("    Note right of " + to + ": " + Text(Clip(string.Join(", ", points))) + "\n");
-    }
-
-    private static void Folded(RaceModel model, DiagramRow row, TextWriter w)
-    {
-        if (model.LaneOf(DiagramLanes.KernelPoints) is not { } points)
-            return;
-        var range = row.Folded ? N(row.First.Step) + "-" + N(row.Last.Step) : N(row.First.Step);
-        var what = string.Join(", ", row.Steps.Select(s => Detail(s.Message)));
-        w.Write("    Note over " + Id(points) + ": " + Text(Clip("[" + range + "] " + what)) + "\n");
-    }
-
-    /// <summary>"PointReached { Task = a, Point = x }" as "PointReached(Task = a, Point = x)".</summary>
-    private static string Detail(string message)
-    {
-        var open = message.IndexOf(" { ", StringComparison.Ordinal);
-        return open > 0 && message.EndsWith(" }", StringComparison.Ordinal)
-            ? message[..open] + "(" + message[(open + 3)..^2] + ")"
-            : message;
     }
 
     private static string Verdict(RunSummary s) =>

@@ -1,5 +1,5 @@
-// Everything both diagrams draw, read once from a trace and the runner's summary: the lanes, the rows
-// (with bookkeeping folded), the waits, who held module_mutex, and the marks each step puts on a lane.
+// Everything both diagrams draw, read once from a trace and the runner's summary: the lanes, the steps (one
+// row each), the waits, who held module_mutex, and the marks each step puts on a lane.
 using ModActors.Runtime;
 
 namespace ModActors.Scenarios.Diagram;
@@ -14,18 +14,16 @@ internal sealed class RaceModel
         Summary = summary;
         Lanes = DiagramLanes.Build(steps, summary);
         lanesByName = Lanes.ToDictionary(l => l.Name, StringComparer.Ordinal);
-        Rows = DiagramRows.Build(steps, summary.FailingStep);
         Waits = WaitBars.Find(steps, name => LaneOf(name)?.Kind);
         Holds = lanesByName.ContainsKey(DiagramLanes.ModuleMutex) ? MutexHolds.Find(steps) : [];
     }
 
+    /// <summary>The trace's steps in step order; each is one row of the diagram.</summary>
     public IReadOnlyList<TraceStep> Steps { get; }
 
     public RunSummary Summary { get; }
 
     public IReadOnlyList<Lane> Lanes { get; }
-
-    public IReadOnlyList<DiagramRow> Rows { get; }
 
     public IReadOnlyList<WaitBar> Waits { get; }
 
@@ -44,6 +42,5 @@ internal sealed class RaceModel
 
     public IEnumerable<StepMark> MarksOf(TraceStep step) => StepMarks.Marks(step, n => lanesByName.ContainsKey(n));
 
-    public bool IsFailing(DiagramRow row) =>
-        Summary.FailingStep is { } f && row.First.Step <= f && f <= row.Last.Step;
+    public bool IsFailing(TraceStep step) => Summary.FailingStep == step.Step;
 }

@@ -27,7 +27,7 @@ internal static class SvgRaceBody
         Holds(model, layout, w);
         Waits(model, layout, w);
         var marks = Marks(model, layout);
-        for (var r = 0; r < model.Rows.Count; r++)
+        for (var r = 0; r < model.Steps.Count; r++)
             Row(model, layout, r, marks, w);
         w.Write("</svg>\n");
     }
@@ -42,17 +42,16 @@ internal static class SvgRaceBody
                 + "\">t=" + Time(time) + "</text>\n");
         }
 
-        for (var r = 0; r < model.Rows.Count; r++)
+        const int h = HtmlLayout.RowHeight;
+        for (var r = 0; r < model.Steps.Count; r++)
         {
-            var row = model.Rows[r];
-            var h = HtmlLayout.RowHeightOf(row);
-            if (model.IsFailing(row))
+            if (model.IsFailing(model.Steps[r]))
             {
                 w.Write("<rect class=\"fail-row\" x=\"1\" y=\"" + N(layout.RowTop(r)) + "\" width=\"" + N(layout.Width - 2)
                     + "\" height=\"" + N(h) + "\"/><rect class=\"fail-edge\" x=\"0\" y=\"" + N(layout.RowTop(r))
                     + "\" width=\"5\" height=\"" + N(h) + "\"/>\n");
             }
-            else if (r % 2 == 1 && !row.Bookkeeping)
+            else if (r % 2 == 1)
             {
                 w.Write("<rect class=\"stripe\" x=\"0\" y=\"" + N(layout.RowTop(r)) + "\" width=\"" + N(layout.Width)
                     + "\" height=\"" + N(h) + "\"/>\n");
@@ -112,7 +111,7 @@ internal static class SvgRaceBody
     {
         var first = Math.Max(layout.RowAtOrBefore(from), 0);
         var last = Math.Max(layout.RowAtOrBefore(to), first);
-        return (layout.ArrowY(first, model.Rows[first]), layout.ArrowY(last, model.Rows[last]));
+        return (layout.ArrowY(first), layout.ArrowY(last));
     }
 
     /// <summary>The marks drawn on lanes, by row: call results from the summary first, then what the steps noted.</summary>
@@ -138,15 +137,13 @@ internal static class SvgRaceBody
             }
         }
 
-        for (var r = 0; r < model.Rows.Count; r++)
+        for (var r = 0; r < model.Steps.Count; r++)
         {
-            foreach (var s in model.Rows[r].Steps)
+            var s = model.Steps[r];
+            foreach (var m in model.MarksOf(s))
             {
-                foreach (var m in model.MarksOf(s))
-                {
-                    if (model.LaneOf(m.Lane) is { } lane)
-                        Add(r, lane.Index, m.Text, m.Style, string.Join("; ", s.Annotations));
-                }
+                if (model.LaneOf(m.Lane) is { } lane)
+                    Add(r, lane.Index, m.Text, m.Style, string.Join("; ", s.Annotations));
             }
         }
 
@@ -160,30 +157,14 @@ internal static class SvgRaceBody
         Dictionary<int, List<(int Lane, string Text, string Style, string Title)>> marks,
         TextWriter w)
     {
-        var row = model.Rows[r];
+        var s = model.Steps[r];
         var top = layout.RowTop(r);
-        var y = layout.ArrowY(r, row);
-        var failing = model.IsFailing(row);
-        w.Write("<g class=\"row" + (row.Bookkeeping ? " bookkeeping" : "") + "\" id=\"step-" + N(row.First.Step) + "\">");
-        if (row.Bookkeeping)
-        {
-            w.Write("<text class=\"folded\" x=\"6\" y=\"" + N(top + 10) + "\">" + StepRange(row) + "</text>");
-            foreach (var s in row.Steps)
-                Arrow(model, s, y, quiet: true, w);
-            var text = row.Steps.Count + " bookkeeping step" + (row.Steps.Count > 1 ? "s" : "") + ": "
-                + string.Join("; ", row.Steps.Select(s => s.From + " " + s.Message));
-            w.Write("<text class=\"folded\" x=\"" + N(layout.NotesLeft) + "\" y=\"" + N(top + 10) + "\">" + E(Clip(text, NoteChars))
-                + "<title>" + E(string.Join("\n", row.Steps.Select(s => s.ToString()))) + "</title></text>");
-        }
-        else
-        {
-            var s = row.First;
-            w.Write("<text class=\"" + (failing ? "gutter-fail" : "gutter") + "\" x=\"8\" y=\"" + N(top + 15) + "\">#" + N(s.Step)
-                + "</text><text class=\"gutter\" x=\"60\" y=\"" + N(top + 15) + "\">" + Time(s.Time) + "</text>");
-            Arrow(model, s, y, quiet: false, w);
-            Notes(model, layout, s, top + 15, w);
-        }
-
+        var y = layout.ArrowY(r);
+        w.Write("<g class=\"row\" id=\"step-" + N(s.Step) + "\"><text class=\"" + (model.IsFailing(s) ? "gutter-fail" : "gutter")
+            + "\" x=\"8\" y=\"" + N(top + 15) + "\">#" + N(s.Step) + "</text><text class=\"gutter\" x=\"60\" y=\"" + N(top + 15)
+            + "\">" + Time(s.Time) + "</text>");
+        Arrow(model, s, y, w);
+        Notes(model, layout, s, top + 15, w);
         if (marks.TryGetValue(r, out var list))
         {
             foreach (var (lane, text, style, title) in list)
@@ -193,18 +174,15 @@ internal static class SvgRaceBody
         w.Write("</g>\n");
     }
 
-    private static string StepRange(DiagramRow row) =>
-        row.Folded ? "#" + N(row.First.Step) + "-#" + N(row.Last.Step) : "#" + N(row.First.Step);
-
-    private static void Arrow(RaceModel model, TraceStep s, int y, bool quiet, TextWriter w)
+    private static void Arrow(RaceModel model, TraceStep s, int y, TextWriter w)
     {
         if (model.LaneOf(s.To) is not { } to)
             return;
         var tx = HtmlLayout.LaneCentre(to.Index);
         var from = model.LaneOf(s.From);
         var reply = from is not null && s.Message.StartsWith("resume ", StringComparison.Ordinal);
-        var cls = quiet ? "quiet" : reply ? "msg reply" : "msg";
-        var marker = quiet ? "" : reply ? " marker-end=\"url(#ahr)\"" : " marker-end=\"url(#ah)\"";
+        var cls = reply ? "msg reply" : "msg";
+        var marker = reply ? " marker-end=\"url(#ahr)\"" : " marker-end=\"url(#ah)\"";
         int labelX;
         var anchor = "middle";
         if (from is not null && from.Index != to.Index)
@@ -236,11 +214,8 @@ internal static class SvgRaceBody
             anchor = "start";
         }
 
-        if (!quiet)
-        {
-            w.Write("<text class=\"label\" x=\"" + N(labelX) + "\" y=\"" + N(y - 4) + "\" text-anchor=\"" + anchor + "\">"
-                + E(ShortLabel(s)) + "<title>" + E(s.ToString()) + "</title></text>");
-        }
+        w.Write("<text class=\"label\" x=\"" + N(labelX) + "\" y=\"" + N(y - 4) + "\" text-anchor=\"" + anchor + "\">"
+            + E(ShortLabel(s)) + "<title>" + E(s.ToString()) + "</title></text>");
     }
 
     /// <summary>The message's record type ("MutexLock"), or what a timer resumed ("sleep 1000ms").</summary>

@@ -1,9 +1,10 @@
 // The waits of a run, drawn as bars on the waiting task's lane. A task is blocked from the last step it ran
-// until the step that resumes it; the bar says on what, judged by who resumed it and what was noted:
+// until the step that resumes it; the bar says on what, judged by what it asked, who resumed it and what was noted:
 // mutex_lock(&module_mutex) that found it held ("a waits for module_mutex held by c"), a schedule() on
 // module_wq (module_patient_check_exists, resolve_symbol_wait) until wake_up_all or its timeout,
 // idempotent_wait_for_completion() on another loader of the same inode, an msleep (a timer resumes it), a
-// scenario's wait on a kernel point, request_module waiting for its modprobe helper to exit. Other round
+// scenario's wait on a kernel point or module state (answered by kernel_points when already passed, else by
+// the task or module that reaches it), request_module waiting for its modprobe helper to exit. Other round
 // trips (an uncontended lock, a question to a module actor) are bars only when virtual time passed during
 // them. A task still blocked when the run ended gets a bar to the end, marked open.
 using ModActors.Runtime;
@@ -82,7 +83,9 @@ internal static class WaitBars
         if (resume.From == DiagramLanes.Timer)
             return new WaitBar(task, from, to, WaitKind.Sleep, resume.Message[Resume.Length..], false);
 
-        var request = Request(steps, task, start, end, resume.From);
+        var request = Request(steps, task, start, end);
+        if (request?.To == DiagramLanes.KernelPoints)
+            return new WaitBar(task, from, to, WaitKind.KernelPoint, "waits for " + request.Message, false);
         switch (resume.From)
         {
             case DiagramLanes.ModuleMutex:
@@ -96,8 +99,6 @@ internal static class WaitBars
                 return new WaitBar(task, from, to, WaitKind.WaitQueue, label, false);
             case DiagramLanes.IdemHash when resume.Message.Contains("IdempotentResult", StringComparison.Ordinal):
                 return new WaitBar(task, from, to, WaitKind.Idempotent, "idempotent_wait_for_completion", false);
-            case DiagramLanes.KernelPoints:
-                return new WaitBar(task, from, to, WaitKind.KernelPoint, "waits for " + (request?.Message ?? "a kernel point"), false);
         }
 
         if (laneKind(resume.From) == LaneKind.Task)
@@ -107,17 +108,24 @@ internal static class WaitBars
             : null;
     }
 
-    /// <summary>The delivery of the task's question to <paramref name="target"/> between its last run and its resumption.</summary>
-    private static TraceStep? Request(IReadOnlyList<TraceStep> steps, string task, int start, int end, string target)
+    /// <summary>
+    /// The delivery of the question the task blocked on between its last run and its resumption: the last of its
+    /// blocking requests. Whoever answers it may be another actor: a kernel point or module state releases its
+    /// waiters from the step of the task or module that reached it.
+    /// </summary>
+    private static TraceStep? Request(IReadOnlyList<TraceStep> steps, string task, int start, int end)
     {
         for (var j = end - 1; j > start; j--)
         {
-            if (steps[j].From == task && steps[j].To == target)
+            if (steps[j].From == task && IsBlockingRequest(steps[j]))
                 return steps[j];
         }
 
         return null;
     }
+
+    private static bool IsBlockingRequest(TraceStep s) =>
+        Array.Exists(BlockingRequests, r => s.Message.StartsWith(r, StringComparison.Ordinal));
 
     private static WaitBar Blocked(IReadOnlyList<TraceStep> steps, string task, int start)
     {
@@ -125,7 +133,7 @@ internal static class WaitBars
         for (var j = steps.Count - 1; j > start && request is null; j--)
         {
             var s = steps[j];
-            if (s.From == task && Array.Exists(BlockingRequests, r => s.Message.StartsWith(r, StringComparison.Ordinal)))
+            if (s.From == task && IsBlockingRequest(s))
                 request = s;
         }
 

@@ -27,7 +27,16 @@ public class HtmlRaceDiagramTests
     {
         var lanes = LaneNames(Html(RaceRuns.SlowLoaders()));
 
-        Assert.Equal(["a", "b", "c", "module_mutex", "idem_hash", "module_wq", "module-slow-1", "symbols", "kernel_points"], lanes);
+        Assert.Equal(["a", "b", "c", "module_mutex", "idem_hash", "module_wq", "module-slow", "symbols"], lanes);
+    }
+
+    [Fact]
+    public void A_task_named_like_a_struct_module_actor_keeps_a_task_lane()
+    {
+        var html = Html(RaceRuns.SlowLoaders("a", "module-x", "c"));
+
+        Assert.Equal(["a", "module-x", "c", "module_mutex", "idem_hash", "module_wq", "module-slow", "symbols"], LaneNames(html));
+        Assert.Contains("data-lane=\"module-x\" style=\"border-top-color:#ff7f0e;background:#ffecdb\"><b>module-x</b><span>task</span>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,22 +68,47 @@ public class HtmlRaceDiagramTests
     [Fact]
     public void Virtual_time_is_labelled_where_it_moves_on()
     {
-        var html = Html(RaceRuns.LoadUnloadRace());
+        var run = RaceRuns.LoadUnloadRace();
+        var html = Html(run);
 
-        var bands = Regex.Matches(html, "<text class=\"band-text\"[^>]*>(t=[^<]+)</text>").Select(m => m.Groups[1].Value);
-        Assert.Equal(["t=0ms", "t=1000ms", "t=1500ms", "t=2500ms"], bands);
+        var bands = Regex.Matches(html, "<text class=\"band-text\"[^>]*>(t=[^<]+)</text>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(run.Trace.Steps.Select(s => "t=" + s.Time.TotalMilliseconds + "ms").Distinct(), bands);
+        Assert.Equal(["t=0ms", "t=1000ms", "t=1100ms", "t=1500ms", "t=2500ms"], bands);
     }
 
     [Fact]
     public void Waits_are_bars_on_the_waiting_task_lane()
     {
-        var html = Html(RaceRuns.SlowLoaders());
+        var run = RaceRuns.SlowLoaders();
+        var html = Html(run);
+        var steps = run.Trace.Steps;
+        var ask = RaceRuns.Noted(run, "a waits for module_mutex held by c");
+        var lastRun = steps.Last(s => s.Step < ask.Step && s.To == "a").Step;
+        var locked = steps.First(s => s.Step > ask.Step && s.To == "a");
 
         Assert.Contains("<g class=\"wait w-idem\" data-task=\"b\">", html, StringComparison.Ordinal);
         Assert.Contains("<g class=\"wait w-wq\" data-task=\"a\">", html, StringComparison.Ordinal);
         Assert.Contains("<g class=\"wait w-mutex\" data-task=\"c\">", html, StringComparison.Ordinal);
         Assert.Contains("<g class=\"wait w-sleep\" data-task=\"c\">", html, StringComparison.Ordinal);
-        Assert.Contains("a waits for module_mutex held by c (#8 to #18)", html, StringComparison.Ordinal);
+        Assert.Equal(("module_mutex", "resume MutexLocked { }"), (locked.From, locked.Message));
+        Assert.Contains($"<title>a waits for module_mutex held by c (#{lastRun} to #{locked.Step})</title>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wait_for_a_module_state_lasts_until_the_module_reaches_it()
+    {
+        var run = RaceRuns.LoadUnloadRace();
+        var html = Html(run);
+        var steps = run.Trace.Steps;
+        var ask = steps.Single(s => s.From == "rm" && s.To == "kernel_points");
+        var live = RaceRuns.Noted(run, "slow COMING -> LIVE");
+        var released = steps.First(s => s.Step > ask.Step && s.To == "rm");
+
+        Assert.Equal(("module-slow", "resume Done { }"), (released.From, released.Message));
+        Assert.True(released.Step > live.Step && released.Time == live.Time, $"rm resumed at #{released.Step}, slow went LIVE at #{live.Step}");
+        var lastRun = steps.Last(s => s.Step < ask.Step && s.To == "rm").Step;
+        Assert.Contains("<g class=\"wait w-point\" data-task=\"rm\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<title>waits for AwaitState {{ Module = slow, State = Live }} (#{lastRun} to #{released.Step})</title>", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,12 +126,15 @@ public class HtmlRaceDiagramTests
     [Fact]
     public void The_failing_step_is_highlighted_and_linked_from_the_heading()
     {
-        var html = Html(RaceRuns.FailingAt(RaceRuns.SlowLoaders(), 85));
+        var run = RaceRuns.FailingAtExit(RaceRuns.SlowLoaders(), "b");
+        var html = Html(run);
+        var f = run.Summary.FailingStep;
 
         Assert.Contains("<span class=\"pill fail\">FAIL</span>", html, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"#step-85\">failing step #85</a>", html, StringComparison.Ordinal);
-        Assert.Contains("<g class=\"row\" id=\"step-85\"><text class=\"gutter-fail\"", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"#step-{f}\">failing step #{f}</a>", html, StringComparison.Ordinal);
+        Assert.Matches($"<g class=\"row\" id=\"step-{f}\"><text class=\"gutter-fail\" x=\"8\" y=\"\\d+\">#{f}</text>", html);
         Assert.Single(Regex.Matches(html, "class=\"fail-row\""));
+        Assert.Single(Regex.Matches(html, "class=\"gutter-fail\""));
     }
 
     [Fact]
@@ -110,22 +147,35 @@ public class HtmlRaceDiagramTests
     }
 
     [Fact]
-    public void Folded_bookkeeping_rows_keep_every_step_number()
+    public void Every_step_has_its_own_row_with_its_number_in_step_order()
     {
         var run = RaceRuns.SlowLoaders();
         var html = Html(run);
 
-        var shown = new List<long>();
-        foreach (Match m in Regex.Matches(html, "<g class=\"row[^\"]*\" id=\"step-\\d+\"><text class=\"[^\"]+\" x=\"\\d+\" y=\"\\d+\">#(\\d+)(?:-#(\\d+))?</text>"))
-        {
-            var first = long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var last = m.Groups[2].Success ? long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : first;
-            for (var s = first; s <= last; s++)
-                shown.Add(s);
-        }
+        var rows = Regex.Matches(html, "<g class=\"row\" id=\"step-(\\d+)\"><text class=\"[^\"]+\" x=\"\\d+\" y=\"\\d+\">#(\\d+)</text>")
+            .Select(m => (Id: m.Groups[1].Value, Shown: m.Groups[2].Value)).ToList();
+        var steps = run.Trace.Steps.Select(s => s.Step.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
-        Assert.Equal(run.Trace.Steps.Select(s => s.Step), shown);
-        Assert.Contains(">#60-#62</text>", html, StringComparison.Ordinal);
+        Assert.Equal(steps, rows.Select(r => r.Id));
+        Assert.Equal(steps, rows.Select(r => r.Shown));
+        Assert.Equal(steps.Count, Regex.Matches(html, "<g class=\"row").Count);
+    }
+
+    [Fact]
+    public void A_second_instance_of_a_module_has_its_own_lane_with_its_state_changes()
+    {
+        var run = RaceRuns.LoadUnloadRace();
+        var html = Html(run);
+        var model = RaceModel.Build(run.Trace, run.Summary);
+        var first = model.LaneOf("module-slow")!;
+        var second = model.LaneOf("module-slow-2")!;
+
+        Assert.Equal(first.Index + 1, second.Index);
+        Assert.Equal("module-slow-2", RaceRuns.Noted(run, "slow-2 COMING -> LIVE").To);
+        var live = Regex.Matches(html, "<g class=\"badge\"><rect class=\"st-live\" x=\"(\\d+)\" y=\"\\d+\" width=\"(\\d+)\"")
+            .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+                + (int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) / 2));
+        Assert.Equal([HtmlLayout.LaneCentre(first.Index), HtmlLayout.LaneCentre(second.Index)], live);
     }
 
     [Fact]

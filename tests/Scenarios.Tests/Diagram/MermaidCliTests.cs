@@ -59,7 +59,7 @@ public sealed class MermaidCliTests : IDisposable
         foreach (var (name, run) in new[]
                  {
                      ("load-unload", RaceRuns.LoadUnloadRace()),
-                     ("failing", RaceRuns.FailingAt(RaceRuns.SlowLoaders(), 85)),
+                     ("failing", RaceRuns.FailingAtExit(RaceRuns.SlowLoaders(), "b")),
                      ("odd-names", RaceRuns.OddNames()),
                      ("never-resumed", RaceRuns.NeverResumed()),
                  })

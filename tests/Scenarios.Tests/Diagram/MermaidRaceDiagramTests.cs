@@ -22,6 +22,13 @@ public class MermaidRaceDiagramTests
         return w.ToString();
     }
 
+    /// <summary>The Mermaid id of the lane named <paramref name="name"/>: P and its index.</summary>
+    private static string Id(RaceRun run, string name) =>
+        "P" + (RaceModel.Build(run.Trace, run.Summary).LaneOf(name) ?? throw new Xunit.Sdk.XunitException("no lane " + name)).Index;
+
+    /// <summary>"P0,Pn": from the first lane to the last.</summary>
+    private static string Across(RaceRun run) => "P0,P" + (RaceModel.Build(run.Trace, run.Summary).Lanes.Count - 1);
+
     /// <summary>Checks every line against the statements the writer may emit and returns the participants' names.</summary>
     private static List<string> CheckStructure(string mmd)
     {
@@ -88,35 +95,38 @@ public class MermaidRaceDiagramTests
         var participants = CheckStructure(Mermaid(RaceRuns.LoadUnloadRace()));
 
         Assert.Equal(
-            ["a", "b", "late", "rm", "module_mutex", "idem_hash", "module_wq", "module-slow-1", "module-slow-2", "symbols", "kernel_points"],
+            ["a", "b", "late", "rm", "module_mutex", "idem_hash", "module_wq", "module-slow", "module-slow-2", "symbols", "kernel_points"],
             participants);
     }
 
     [Fact]
     public void Each_message_is_an_arrow_with_its_step_number()
     {
-        var mmd = Mermaid(RaceRuns.SlowLoaders());
+        var run = RaceRuns.SlowLoaders();
+        var mmd = Mermaid(run);
+        var steps = run.Trace.Steps;
+        var lockByC = steps.First(s => s.From == "c" && s.To == "module_mutex" && s.Message.StartsWith("MutexLock ", StringComparison.Ordinal));
+        var lockedC = steps.First(s => s.Step > lockByC.Step && s.To == "c");
+        var startA = steps.Single(s => s.To == "a" && s.Message.StartsWith("RunProgram", StringComparison.Ordinal));
+        var timerC = steps.Single(s => s.From == "timer" && s.To == "c");
+        var (c, mutex) = (Id(run, "c"), Id(run, "module_mutex"));
 
-        Assert.Contains("    P2->>P3: [6] MutexLock { Task = c }\n", mmd, StringComparison.Ordinal);
-        Assert.Contains("    P3-->>P2: [10] resume MutexLocked { }\n", mmd, StringComparison.Ordinal);
-        Assert.Contains("    Note over P0: start: [1] RunProgram", mmd, StringComparison.Ordinal);
-        Assert.Contains("    Note over P2: timer: [63] resume sleep 1000ms\n", mmd, StringComparison.Ordinal);
+        Assert.Equal("resume MutexLocked { }", lockedC.Message);
+        Assert.Equal("resume sleep 1000ms", timerC.Message);
+        Assert.Contains($"    {c}->>{mutex}: [{lockByC.Step}] MutexLock {{ Task = c }}\n", mmd, StringComparison.Ordinal);
+        Assert.Contains($"    {mutex}-->>{c}: [{lockedC.Step}] resume MutexLocked {{ }}\n", mmd, StringComparison.Ordinal);
+        Assert.Contains($"    Note over {Id(run, "a")}: start: [{startA.Step}] RunProgram", mmd, StringComparison.Ordinal);
+        Assert.Contains($"    Note over {c}: timer: [{timerC.Step}] resume sleep 1000ms\n", mmd, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Every_step_number_appears_once_as_an_arrow_a_note_or_a_folded_range()
+    public void Every_step_number_appears_once_as_an_arrow_or_a_note()
     {
         var run = RaceRuns.SlowLoaders();
         var mmd = Mermaid(run);
 
-        var shown = new List<long>();
-        foreach (Match m in Regex.Matches(mmd, @": (?:start: |timer: )?\[(\d+)(?:-(\d+))?\]"))
-        {
-            var first = long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var last = m.Groups[2].Success ? long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : first;
-            for (var s = first; s <= last; s++)
-                shown.Add(s);
-        }
+        var shown = Regex.Matches(mmd, @": (?:FAILING STEP |start: |timer: )?\[(\d+)\]")
+            .Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal(run.Trace.Steps.Select(s => s.Step), shown);
     }
@@ -124,27 +134,42 @@ public class MermaidRaceDiagramTests
     [Fact]
     public void State_changes_results_and_waits_are_notes_and_activations()
     {
-        var mmd = Mermaid(RaceRuns.SlowLoaders());
+        var run = RaceRuns.SlowLoaders();
+        var mmd = Mermaid(run);
+        var slow = Id(run, "module-slow");
 
-        Assert.Contains("    Note over P6: slow UNFORMED -> COMING\n", mmd, StringComparison.Ordinal);
-        Assert.Contains("    Note over P6: slow COMING -> LIVE\n", mmd, StringComparison.Ordinal);
-        Assert.Contains("    Note over P1: finit_module /m/slow.ko returned -17 EEXIST\n", mmd, StringComparison.Ordinal);
-        Assert.Contains("    Note right of P3: a waits for module_mutex held by c\n", mmd, StringComparison.Ordinal);
-        Assert.Contains("    activate P1\n", mmd, StringComparison.Ordinal);
-        Assert.Contains("    Note over P0,P8: t=1000ms\n", mmd, StringComparison.Ordinal);
+        Assert.Contains($"    Note over {slow}: slow UNFORMED -> COMING\n", mmd, StringComparison.Ordinal);
+        Assert.Contains($"    Note over {slow}: slow COMING -> LIVE\n", mmd, StringComparison.Ordinal);
+        Assert.Contains($"    Note over {Id(run, "b")}: finit_module /m/slow.ko returned -17 EEXIST\n", mmd, StringComparison.Ordinal);
+        Assert.Contains($"    Note right of {Id(run, "module_mutex")}: a waits for module_mutex held by c\n", mmd, StringComparison.Ordinal);
+        Assert.Contains($"    activate {Id(run, "b")}\n", mmd, StringComparison.Ordinal);
+        Assert.Contains($"    Note over {Across(run)}: t=1000ms\n", mmd, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_second_instance_of_a_module_is_its_own_participant()
+    {
+        var run = RaceRuns.LoadUnloadRace();
+        var mmd = Mermaid(run);
+
+        Assert.Contains($"    Note over {Id(run, "module-slow")}: slow COMING -> LIVE\n", mmd, StringComparison.Ordinal);
+        Assert.Contains($"    Note over {Id(run, "module-slow-2")}: slow-2 COMING -> LIVE\n", mmd, StringComparison.Ordinal);
+        Assert.Contains($"    Note over {Id(run, "rm")}: delete_module slow returned 0\n", mmd, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_failing_step_sits_in_a_red_rect()
     {
-        var mmd = Mermaid(RaceRuns.FailingAt(RaceRuns.SlowLoaders(), 85));
+        var run = RaceRuns.FailingAtExit(RaceRuns.SlowLoaders(), "b");
+        var mmd = Mermaid(run);
+        var f = run.Summary.FailingStep;
 
         CheckStructure(mmd);
         Assert.Contains(
-            "    rect rgb(255, 214, 214)\n    P4-->>P1: FAILING STEP [85] resume IdempotentResult { Ret = -17 }\n",
+            $"    rect rgb(255, 214, 214)\n    {Id(run, "idem_hash")}-->>{Id(run, "b")}: FAILING STEP [{f}] resume IdempotentResult {{ Ret = -17 }}\n",
             mmd,
             StringComparison.Ordinal);
-        Assert.Contains("Note over P0,P8: FAIL: b: expected 0, got -17 EEXIST (failing step 85)", mmd, StringComparison.Ordinal);
+        Assert.Contains($"Note over {Across(run)}: FAIL: b: expected 0, got -17 EEXIST (failing step {f})", mmd, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,11 +185,13 @@ public class MermaidRaceDiagramTests
     [Fact]
     public void A_task_still_blocked_at_the_end_has_its_activation_closed_with_a_note()
     {
-        var mmd = Mermaid(RaceRuns.NeverResumed());
+        var run = RaceRuns.NeverResumed();
+        var mmd = Mermaid(run);
+        var waiter = Id(run, "waiter");
 
         CheckStructure(mmd);
         Assert.Contains(
-            "    Note over P1: waits for AwaitPoint { Task = nobody, Point = do_init_module } (never resumed)\n    deactivate P1\n",
+            $"    Note over {waiter}: waits for AwaitPoint {{ Task = nobody, Point = do_init_module }} (never resumed)\n    deactivate {waiter}\n",
             mmd,
             StringComparison.Ordinal);
     }

@@ -41,7 +41,9 @@ internal static class RaceRuns
 
     /// <summary>
     /// Four tasks: two loaders of slow.ko, one that sleeps and then loads it again, and one that waits until
-    /// slow is LIVE and unloads it; a few hundred steps with mutex contention, sleeps and state changes.
+    /// slow is LIVE and unloads it, retrying every 100ms while delete_module says -EAGAIN (the loader still
+    /// holds the reference do_init_module drops after the module went LIVE). Mutex contention, sleeps, a wait
+    /// on a module state, state changes, and a second struct module named slow ("slow-2") after the unload.
     /// </summary>
     public static RaceRun LoadUnloadRace()
     {
@@ -58,7 +60,10 @@ internal static class RaceRuns
         kernel.Spawn("rm", async t =>
         {
             await Syscalls.wait_for_state(t, "slow", ModuleState.Live);
-            return await Syscalls.delete_module(t, "slow", 0);
+            int rc;
+            while ((rc = await Syscalls.delete_module(t, "slow", 0)) == -Errno.EAGAIN)
+                await Syscalls.msleep(t, 100);
+            return rc;
         });
         return Finish(system, "load-unload", [("a", "finit_module", SlowKo), ("b", "finit_module", SlowKo),
             ("late", "finit_module", SlowKo), ("rm", "delete_module", "slow")]);
@@ -123,6 +128,20 @@ internal static class RaceRuns
     /// <summary>The same run with the summary saying it failed at <paramref name="step"/>.</summary>
     public static RaceRun FailingAt(RaceRun run, long step) =>
         run with { Summary = run.Summary with { Passed = false, Verdict = "b: expected 0, got -17 EEXIST", FailingStep = step } };
+
+    /// <summary>The same run failing at the step where <paramref name="task"/> exited.</summary>
+    public static RaceRun FailingAtExit(RaceRun run, string task) => FailingAt(run, ExitStep(run, task));
+
+    /// <summary>The first step that <paramref name="match"/> accepts; fails the test naming <paramref name="what"/> if none does.</summary>
+    public static TraceStep StepWhere(RaceRun run, Func<TraceStep, bool> match, string what) =>
+        run.Trace.Steps.FirstOrDefault(match) ?? throw new Xunit.Sdk.XunitException($"the trace has no step where {what}");
+
+    /// <summary>The step noted "<paramref name="task"/> exited N".</summary>
+    public static long ExitStep(RaceRun run, string task) =>
+        StepWhere(run, s => s.Annotations.Any(a => a.StartsWith(task + " exited ", StringComparison.Ordinal)), task + " exited").Step;
+
+    /// <summary>The step that carries the note <paramref name="note"/>.</summary>
+    public static TraceStep Noted(RaceRun run, string note) => StepWhere(run, s => s.Annotations.Contains(note), $"\"{note}\" is noted");
 
     private static void AddSlow(SimKernel kernel) =>
         kernel.Files.Add(new SimFile
