@@ -27,6 +27,9 @@ public sealed class KTask
     /// <summary>Virtual time now.</summary>
     public TimeSpan Now => Context.Now;
 
+    /// <summary>The number of the simulation step this task is running in.</summary>
+    public long Step => Context.System.StepCount;
+
     internal KernelState Kernel { get; }
 
     internal IActorContext Context { get; }

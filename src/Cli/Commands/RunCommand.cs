@@ -1,8 +1,10 @@
 // `modactors run FILE.yaml [--seed N] [--strategy fifo|random|pct|dfs] [--runs N] [--depth D] [--json]
-// [--schedule-out F]`: one run (fifo unless told otherwise) printing each call's result and the final
-// /proc/modules; with --runs N > 1 it explores N runs and adds the outcome table.
+// [--schedule-out F] [--diagram out.html|out.mmd] [--otel console|otlp [--otlp-endpoint URL]]`: one run (fifo
+// unless told otherwise) printing each call's result and the final /proc/modules, optionally drawn as a race
+// diagram and exported as OpenTelemetry; with --runs N > 1 it explores N runs and adds the outcome table.
 using System.CommandLine;
 using ModActors.Scenarios;
+using ModActors.Scenarios.Telemetry;
 
 namespace ModActors.Cli.Commands;
 
@@ -18,20 +20,30 @@ internal static class RunCommand
         var json = ScenarioCommandLine.JsonOption();
         var scheduleOut = ScenarioCommandLine.ScheduleOutOption();
         var jobs = ScenarioCommandLine.JobsOption();
+        var diagram = RunExtras.DiagramOption();
+        var otel = RunExtras.OtelOption();
+        var otlpEndpoint = RunExtras.OtlpEndpointOption();
         var command = new Command("run", "Run a scenario and check its expectations.")
         {
-            file, strategy, runs, seed, depth, json, scheduleOut, jobs,
+            file, strategy, runs, seed, depth, json, scheduleOut, jobs, diagram, otel, otlpEndpoint,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            if (RunExtras.Parse(parse.GetValue(diagram), parse.GetValue(otel), parse.GetValue(otlpEndpoint), error) is not { } extras)
+                return ExitCodes.Invalid;
             if (ScenarioCommandLine.Load(parse.GetValue(file)!, error) is not { } sc)
                 return ExitCodes.Invalid;
             var n = parse.GetValue(runs) ?? 1;
             var chosen = parse.GetValue(strategy);
             if (n > 1 || chosen == "dfs")
             {
+                if (extras.DiagramPath is not null || extras.Otel != OtelMode.None)
+                {
+                    error.WriteLine("modactors run: --diagram and --otel show one run; drop --runs, or pick the run with --seed");
+                    return ExitCodes.Invalid;
+                }
                 if (chosen == "fifo")
                 {
                     error.WriteLine("modactors run: fifo has a single schedule; use --strategy random, pct or dfs with --runs");
@@ -48,14 +60,19 @@ internal static class RunCommand
                 error.WriteLine("modactors run: --runs and --depth must be at least 1, --seed not negative");
                 return ExitCodes.Invalid;
             }
-            return Single(sc, new ScenarioSetup(sc), single, parse.GetValue(json), parse.GetValue(scheduleOut), output);
+            return Single(sc, new ScenarioSetup(sc), single, parse.GetValue(json), parse.GetValue(scheduleOut), output, extras, error);
         });
         return command;
     }
 
-    public static int Single(Scenario sc, ScenarioSetup setup, RunSettings settings, bool json, string? scheduleOut, TextWriter output)
+    public static int Single(Scenario sc, ScenarioSetup setup, RunSettings settings, bool json, string? scheduleOut, TextWriter output,
+        RunExtras? extras = null, TextWriter? error = null)
     {
-        var report = ScenarioRunner.Run(setup, settings);
+        RunReport report;
+        using (extras?.StartTelemetry(output, error ?? Console.Error))
+            report = ScenarioRunner.Run(setup, settings);
+        if (extras is not null && !extras.WriteDiagram(sc, settings, report, error ?? Console.Error))
+            return ExitCodes.Invalid;
         string? replay = null;
         if (scheduleOut is not null || !report.Passed)
             replay = ScenarioCommandLine.SaveSchedule(sc, report.Result.Schedule, scheduleOut, settings.Seed);

@@ -64,9 +64,9 @@ internal sealed class ScenarioSetup
             switch (task.Steps[i])
             {
                 case CallStep call:
-                    var start = t.Now;
+                    var (start, startStep) = (t.Now, t.Step);
                     var (rc, text) = await Call(t, call);
-                    records.Add(new CallRecord(task.Name, i, call, rc, text, start, t.Now));
+                    records.Add(new CallRecord(task.Name, i, call, rc, text, start, t.Now) { Steps = (startStep, t.Step) });
                     break;
                 case SleepStep sleep:
                     await Syscalls.msleep(t, sleep.Milliseconds);

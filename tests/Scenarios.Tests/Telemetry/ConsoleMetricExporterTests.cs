@@ -26,7 +26,7 @@ public sealed class ConsoleMetricExporterTests
     {
         Assert.Equal("""
             metrics:
-              modactors.kernel.duplicate_load_failures{reason=Becoming} 1
+              modactors.kernel.duplicate_load_failures{reason=becoming} 1
               modactors.kernel.failures{errno=EEXIST,syscall=init_module} 1
               modactors.kernel.loads{syscall=finit_module} 2
               modactors.kernel.loads{syscall=init_module} 1

@@ -9,7 +9,10 @@ using ModActors.Runtime;
 namespace ModActors.Kernel.Actors;
 
 /// <summary>Run Program in this task.</summary>
-internal sealed record RunProgram(Func<KTask, Task<int>> Program);
+internal sealed record RunProgram(Func<KTask, Task<int>> Program)
+{
+    public override string ToString() => "RunProgram";
+}
 
 /// <summary>Answered with <see cref="ProgramExited"/> once the task's program has exited.</summary>
 internal sealed record AwaitExit;

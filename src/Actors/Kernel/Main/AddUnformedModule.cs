@@ -39,7 +39,7 @@ internal static class AddUnformedModule
         }
         if (k.Stats.try_add_failed_module(name, reason) != 0)
             k.Log.pr_warn($"Could not add fail-tracking for module: {name}");
-        KernelTelemetry.DuplicateLoads.Add(1, new KeyValuePair<string, object?>("reason", reason == FailDupModReason.Becoming ? "Becoming" : "Load"));
+        KernelTelemetry.DuplicateLoads.Add(1, new KeyValuePair<string, object?>("reason", reason == FailDupModReason.Becoming ? "becoming" : "load"));
         return old is { State: ModuleState.Live } ? -Errno.EEXIST : -Errno.EBUSY;
     }
 

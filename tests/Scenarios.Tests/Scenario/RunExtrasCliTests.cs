@@ -1,0 +1,60 @@
+// `modactors run` with a race diagram and OpenTelemetry export: the files and text a user gets, and clear
+// exit-2 errors for bad options.
+using Xunit;
+
+namespace ModActors.Scenarios.Tests.Scenario;
+
+[Collection("otel metrics")]
+public sealed class RunExtrasCliTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("run-extras-").FullName;
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    private static string Lib(string name) => Path.Combine(ScenarioFiles.Library, name);
+
+    [Theory]
+    [InlineData("race.html", "<!DOCTYPE html>")]
+    [InlineData("race.mmd", "sequenceDiagram")]
+    public void Run_with_diagram_writes_the_run_as_html_or_mermaid(string name, string start)
+    {
+        var path = Path.Combine(dir, name);
+        var (code, text, _) = ScenarioFiles.Cli("run", Lib("a_same_inode_x4.yaml"), "--diagram", path);
+        Assert.Equal(0, code);
+        Assert.EndsWith("verdict: pass\n", text, StringComparison.Ordinal);
+        var diagram = File.ReadAllText(path);
+        Assert.StartsWith(start, diagram, StringComparison.Ordinal);
+        Assert.Contains("module_mutex", diagram, StringComparison.Ordinal);
+        Assert.Contains("idem_hash", diagram, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_with_otel_console_prints_the_span_tree_and_metrics_before_the_report()
+    {
+        var (code, text, _) = ScenarioFiles.Cli("run", Lib("a_same_inode_x4.yaml"), "--otel", "console");
+        Assert.Equal(0, code);
+        Assert.Contains("+2000ms finit_module [task=later target=/lib/modules/slow.ko] -> rc=-17 EEXIST", text, StringComparison.Ordinal);
+        Assert.Contains("wait idempotent completion (dur 1000ms)", text, StringComparison.Ordinal);
+        Assert.Contains("modactors.kernel.loads{syscall=finit_module} 5", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("metrics:", StringComparison.Ordinal) < text.IndexOf("verdict: pass", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--diagram", "out.png", "unknown diagram format '.png'")]
+    [InlineData("--otel", "jaeger", "--otel jaeger: expected none, console or otlp")]
+    [InlineData("--otel", "otlp", "--otlp-endpoint")]
+    public void Bad_extras_exit_2_with_a_clear_message(string option, string value, string message)
+    {
+        var (code, _, error) = ScenarioFiles.Cli("run", Lib("a_same_inode_x4.yaml"), option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diagram_and_otel_show_one_run_so_they_refuse_runs()
+    {
+        var (code, _, error) = ScenarioFiles.Cli("run", Lib("a_same_inode_x4.yaml"), "--runs", "5", "--strategy", "pct", "--diagram", Path.Combine(dir, "x.html"));
+        Assert.Equal(2, code);
+        Assert.Contains("--diagram and --otel show one run", error, StringComparison.Ordinal);
+    }
+}
