@@ -203,6 +203,18 @@ public class MermaidRaceDiagramTests
     }
 
     [Fact]
+    public async Task Races_run_on_parallel_threads_give_the_same_bytes_as_one_run_alone()
+    {
+        var alone = Mermaid(RaceRuns.LoadUnloadRace());
+
+        var parallel = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            i % 2 == 0 ? Mermaid(RaceRuns.LoadUnloadRace()) : Mermaid(RaceRuns.SlowLoaders()))));
+
+        Assert.All(parallel.Where((_, i) => i % 2 == 0), page => Assert.Equal(alone, page));
+        Assert.Single(parallel.Where((_, i) => i % 2 == 1).Distinct());
+    }
+
+    [Fact]
     public void A_diagram_longer_than_mermaids_default_text_limit_says_how_to_render_it()
     {
         var mmd = Mermaid(RaceRuns.LoadUnloadCycles(40));
