@@ -43,6 +43,10 @@ internal sealed class ActorCell : IActorRef, IActorContext, IStash, ITraceNamed
 
     public int ReadySlot { get; set; }
 
+    public PendingAsk? FirstAsk { get; set; }
+
+    public PendingAsk? LastAsk { get; set; }
+
     public bool Suspended { get; private set; }
 
     public Task? SuspendedTask { get; private set; }

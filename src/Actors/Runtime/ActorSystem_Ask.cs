@@ -4,14 +4,14 @@ namespace ModActors.Runtime;
 
 public sealed partial class ActorSystem
 {
-    private readonly SortedDictionary<long, PendingAsk> asks = [];
+    private readonly AskTable asks = new();
     private long askSequence;
 
     internal Task<T> Ask<T>(ActorCell target, object message, TimeSpan? timeout)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var promise = new PromiseRef<T>(this, ++askSequence, running, target, message);
-        asks.Add(promise.Id, promise);
+        asks.Add(promise);
         if (timeout is { } t)
         {
             promise.Timer = AddTimer(t, () => promise.TimeOut(t));
@@ -22,26 +22,14 @@ public sealed partial class ActorSystem
     }
 
     /// <summary>Removes the ask from the in-flight set; false if it was no longer there.</summary>
-    internal bool CompleteAsk(PendingAsk ask) => asks.Remove(ask.Id);
+    internal bool CompleteAsk(PendingAsk ask) => asks.Remove(ask);
 
     private void DropAsksOf(ActorCell asker)
     {
-        List<long>? dropped = null;
-        foreach (var (id, ask) in asks)
+        while (asker.FirstAsk is { } ask)
         {
-            if (ReferenceEquals(ask.Asker, asker))
-            {
-                (dropped ??= []).Add(id);
-            }
-        }
-
-        if (dropped != null)
-        {
-            foreach (var id in dropped)
-            {
-                asks[id].Timer?.Cancel();
-                asks.Remove(id);
-            }
+            ask.Timer?.Cancel();
+            asks.Remove(ask);
         }
     }
 }

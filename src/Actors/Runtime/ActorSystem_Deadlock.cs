@@ -12,7 +12,7 @@ public sealed partial class ActorSystem
         var edges = new List<(string From, string To)>();
         var waitEdges = CollectWaitEdges();
 
-        foreach (var ask in asks.Values)
+        foreach (var ask in asks.InOrder())
         {
             var party = ask.Asker?.TraceName ?? "outside";
             blocked.Add(new BlockedParty(party, ask.Target.TraceName, ask.Describe()));

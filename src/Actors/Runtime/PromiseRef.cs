@@ -17,6 +17,16 @@ internal abstract class PendingAsk(ActorSystem system, long id, ActorCell? asker
 
     public ICancelable? Timer { get; set; }
 
+    public bool InFlight { get; set; }
+
+    public PendingAsk? Previous { get; set; }
+
+    public PendingAsk? Next { get; set; }
+
+    public PendingAsk? AskerPrevious { get; set; }
+
+    public PendingAsk? AskerNext { get; set; }
+
     public string Name => "ask-" + id.ToString(CultureInfo.InvariantCulture);
 
     public string Path => "/temp/" + Name;
