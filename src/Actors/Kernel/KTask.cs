@@ -36,6 +36,26 @@ public sealed class KTask
 
     internal bool Finished { get; set; }
 
+    /// <summary>signal_pending(current): a signal arrived and was not delivered yet.</summary>
+    internal bool SignalPending { get; set; }
+
+    /// <summary>The kernel actor this task sleeps on interruptibly, and the message that wakes it with a signal.</summary>
+    internal (IActorRef Actor, object Interrupt)? InterruptibleSleep { get; set; }
+
+    /// <summary>An interruptible sleep: asks <paramref name="actor"/> and lets a signal interrupt the wait.</summary>
+    internal async Task<T> SleepInterruptible<T>(IActorRef actor, object request, object interrupt)
+    {
+        InterruptibleSleep = (actor, interrupt);
+        try
+        {
+            return await Call<T>(actor, request);
+        }
+        finally
+        {
+            InterruptibleSleep = null;
+        }
+    }
+
     /// <summary>Module references this task holds through try_module_get (a held file whose owner is the module).</summary>
     internal Dictionary<string, List<ModuleInstance>> Held { get; } = new(StringComparer.Ordinal);
 
@@ -91,6 +111,15 @@ public sealed class KTask
         }
         using var wait = Wait("module_mutex");
         await Kernel.Mutex.Ask<MutexLocked>(new MutexLock(Name));
+    }
+
+    /// <summary>mutex_lock_interruptible(&amp;module_mutex): 0, or -EINTR when a signal arrives first.</summary>
+    internal async Task<int> mutex_lock_interruptible()
+    {
+        if (SignalPending)
+            return -Errno.EINTR;
+        var granted = await SleepInterruptible<object>(Kernel.Mutex, new MutexLock(Name), new MutexInterrupt(Name));
+        return granted is MutexLocked ? 0 : -Errno.EINTR;
     }
 
     internal void mutex_unlock() => Kernel.Mutex.Tell(new MutexUnlock(Name), Context.Self);

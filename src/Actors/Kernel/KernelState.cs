@@ -90,6 +90,9 @@ internal sealed class KernelState
 
     public void AddTask(string name, IActorRef actor) => tasks.Add(name, actor);
 
+    /// <summary>The running tasks' kernel contexts, by name (for signals).</summary>
+    public Dictionary<string, KTask> Running { get; } = new(StringComparer.Ordinal);
+
     public IActorRef TaskRef(string name) => tasks.TryGetValue(name, out var r) ? r : ActorRefs.Nobody;
 
     /// <summary>find_module_all(name, even_unformed): the caller holds module_mutex.</summary>

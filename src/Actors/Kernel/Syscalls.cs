@@ -16,7 +16,7 @@ public static class Syscalls
     {
         ArgumentNullException.ThrowIfNull(t);
         var f = t.Kernel.Files.Find(path);
-        return f is null ? Task.FromResult(-Errno.ENOENT) : FinitModule.finit_module(t, f, args, flags);
+        return f is null ? Task.FromResult(-Errno.ENOENT) : Restartable(t, () => FinitModule.finit_module(t, f, args, flags));
     }
 
     /// <summary>init_module(image of path, len, params). A path that does not exist is -ENOENT from reading it.</summary>
@@ -24,14 +24,14 @@ public static class Syscalls
     {
         ArgumentNullException.ThrowIfNull(t);
         var f = t.Kernel.Files.Find(path);
-        return f is null ? Task.FromResult(-Errno.ENOENT) : InitModule.init_module(t, f, args);
+        return f is null ? Task.FromResult(-Errno.ENOENT) : Restartable(t, () => InitModule.init_module(t, f, args));
     }
 
     /// <summary>delete_module(name, flags): flags O_NONBLOCK (0x800) and O_TRUNC (0x200).</summary>
     public static Task<int> delete_module(KTask t, string name, int flags)
     {
         ArgumentNullException.ThrowIfNull(t);
-        return Unload.delete_module(t, name, flags);
+        return Restartable(t, () => Unload.delete_module(t, name, flags));
     }
 
     /// <summary>request_module(name) from kernel context: modprobe's wait status, or -errno.</summary>
@@ -110,6 +110,43 @@ public static class Syscalls
             return string.Concat(Sysfs.list(mod, file).Select(e => e + "\n"));
         var read = Sysfs.read(mod, file);
         return read.Error != 0 ? "-" + Errno.Name(read.Error) : read.Text;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="target"/> a signal that stops nothing and has no handler (SIGSTOP then SIGCONT, as the
+    /// oracle does): an interruptible wait it is in, or its next one, ends — idempotent_wait_for_completion with -EINTR,
+    /// wait_event_interruptible with -ERESTARTSYS (the system call is restarted), resolve_symbol_wait gives up,
+    /// mutex_lock_interruptible fails with -EINTR. The signal is delivered when the system call returns.
+    /// 0, or -ESRCH when no such task is running.
+    /// </summary>
+    public static int kill(KTask t, string target)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        if (!t.Kernel.Running.TryGetValue(target, out var victim) || victim.Finished)
+            return -Errno.ESRCH;
+        t.Context.Annotate($"{t.Name} signals {target}");
+        victim.SignalPending = true;
+        if (victim.InterruptibleSleep is { } sleep)
+            t.Tell(sleep.Actor, sleep.Interrupt);
+        return 0;
+    }
+
+    /// <summary>
+    /// The return to user space of a system call: a pending signal is delivered there, and a call that returned
+    /// -ERESTARTSYS because of it is made again (no handler, so the restart is transparent).
+    /// </summary>
+    private static async Task<int> Restartable(KTask t, Func<Task<int>> call)
+    {
+        while (true)
+        {
+            var rc = await call();
+            if (!t.SignalPending)
+                return rc;
+            t.SignalPending = false;
+            if (rc != -Errno.ERESTARTSYS)
+                return rc;
+            t.Context.Annotate($"{t.Name} restarts its system call");
+        }
     }
 
     /// <summary>Sleeps (virtual time).</summary>

@@ -16,11 +16,17 @@ internal sealed record IdempotentAnswer(bool Busy);
 /// <summary>idempotent_complete(u, Ret): completes every entry of the inode.</summary>
 internal sealed record IdempotentComplete(long Inode, int Ret);
 
-/// <summary>idempotent_wait_for_completion(u): answered with the entry's ret when completed.</summary>
-internal sealed record IdempotentWait(long Entry);
+/// <summary>
+/// idempotent_wait_for_completion(u): answered with the entry's ret when completed; with a signal already pending
+/// (Interrupted) the wait ends at once and the entry leaves the list.
+/// </summary>
+internal sealed record IdempotentWait(long Entry, bool Interrupted = false);
 
 /// <summary>The completed entry's ret.</summary>
 internal sealed record IdempotentResult(int Ret);
+
+/// <summary>A signal for the task waiting on Entry: it leaves the list and returns the entry's ret (-EINTR unless completed).</summary>
+internal sealed record IdempotentInterrupt(long Entry);
 
 /// <summary>The actor behind idem_hash.</summary>
 internal sealed class IdempotentTable : ReceiveActor, IWaitGraphNode
@@ -69,12 +75,23 @@ internal sealed class IdempotentTable : ReceiveActor, IWaitGraphNode
             }
             Sender.Tell(Done.Instance, Self);
         });
+        Receive<IdempotentInterrupt>(m =>
+        {
+            if (byId.Remove(m.Entry, out var e) && e.Waiter is { } waiter)
+            {
+                if (hash.TryGetValue(e.Inode, out var chain))
+                    chain.Remove(e);
+                waiter.Tell(new IdempotentResult(e.Ret), Self);
+            }
+        });
         Receive<IdempotentWait>(m =>
         {
             var e = byId[m.Entry];
-            if (e.Completed)
+            if (e.Completed || m.Interrupted)
             {
                 byId.Remove(e.Id);
+                if (!e.Completed && hash.TryGetValue(e.Inode, out var chain))
+                    chain.Remove(e);
                 Sender.Tell(new IdempotentResult(e.Ret), Self);
             }
             else

@@ -18,6 +18,15 @@ internal sealed record MutexLocked
 /// <summary>mutex_unlock(&amp;module_mutex) by its owner.</summary>
 internal sealed record MutexUnlock(string Task);
 
+/// <summary>A signal for <paramref name="Task"/> sleeping in mutex_lock_interruptible: it leaves the queue.</summary>
+internal sealed record MutexInterrupt(string Task);
+
+/// <summary>The interruptible lock attempt was interrupted (-EINTR).</summary>
+internal sealed record MutexInterrupted
+{
+    public static MutexInterrupted Instance { get; } = new();
+}
+
 /// <summary>The actor behind module_mutex.</summary>
 internal sealed class ModuleMutex : ReceiveActor, IWaitGraphNode
 {
@@ -40,6 +49,7 @@ internal sealed class ModuleMutex : ReceiveActor, IWaitGraphNode
                 Context.Annotate($"{m.Task} waits for module_mutex held by {state.MutexOwner}");
             }
         });
+        Receive<MutexInterrupt>(m => Interrupt(m.Task));
         Receive<MutexUnlock>(m =>
         {
             if (state.MutexOwner != m.Task)
@@ -49,6 +59,16 @@ internal sealed class ModuleMutex : ReceiveActor, IWaitGraphNode
             if (waiters.TryDequeue(out var next))
                 Grant(state, next.Task, next.ReplyTo);
         });
+    }
+
+    private void Interrupt(string task)
+    {
+        var kept = waiters.Where(w => w.Task != task).ToList();
+        foreach (var w in waiters.Where(w => w.Task == task))
+            w.ReplyTo.Tell(MutexInterrupted.Instance, Self);
+        waiters.Clear();
+        foreach (var w in kept)
+            waiters.Enqueue(w);
     }
 
     public IEnumerable<WaitEdge> DescribeWaits()

@@ -19,8 +19,11 @@ internal sealed record FinishWait(long Waiter);
 /// <summary>wake_up_all(&amp;module_wq).</summary>
 internal sealed record WakeUpAll(string By);
 
-/// <summary>The sleep ended: woken (TimedOut false) or its timeout expired.</summary>
-internal sealed record WaitWoken(bool TimedOut);
+/// <summary>The sleep ended: woken, its timeout expired, or a signal interrupted it.</summary>
+internal sealed record WaitWoken(bool TimedOut, bool Interrupted = false);
+
+/// <summary>A signal for the task sleeping as Waiter.</summary>
+internal sealed record WaitInterrupt(long Waiter);
 
 /// <summary>A waiter's timeout expired.</summary>
 internal sealed record WaitTimeout(long Waiter, long Generation);
@@ -87,6 +90,17 @@ internal sealed class ModuleWaitQueue : ReceiveActor, IWaitGraphNode
                 Wake(w, timedOut: false);
             }
             queue.Clear();
+        });
+        Receive<WaitInterrupt>(m =>
+        {
+            if (waiters.TryGetValue(m.Waiter, out var w) && w.Sleeping is { } sleeper)
+            {
+                queue.Remove(w);
+                w.Timer?.Cancel();
+                w.Timer = null;
+                w.Sleeping = null;
+                sleeper.Tell(new WaitWoken(false, Interrupted: true), Self);
+            }
         });
         Receive<WaitTimeout>(m =>
         {

@@ -29,6 +29,7 @@ internal sealed class TaskActor : ReceiveActor
         ReceiveAsync<RunProgram>(async m =>
         {
             var task = new KTask(kernel, Context, name, pid);
+            kernel.Running[name] = task;
             exitCode = await m.Program(task);
             task.Finished = true;
             Context.Annotate($"{name} exited {exitCode}");

@@ -52,7 +52,8 @@ internal static class FinitModule
         }
         t.Point("idempotent_wait_for_completion");
         using var wait = t.Wait("idempotent completion");
-        var result = await t.Call<IdempotentResult>(t.Kernel.Idem, new IdempotentWait(entry));
+        var result = await t.SleepInterruptible<IdempotentResult>(t.Kernel.Idem,
+            new IdempotentWait(entry, t.SignalPending), new IdempotentInterrupt(entry));
         return result.Ret;
     }
 

@@ -43,7 +43,7 @@ internal static class Symbols
             ksym = await resolve_symbol(t, mod, info, name);
             return !ksym.IsErr || ksym.Errno != -Errno.EBUSY;
         }, ResolveTimeout);
-        if (left <= TimeSpan.Zero)
+        if (left <= 0)
             t.Kernel.Log.pr_warn($"{mod.Name}: gave up waiting for init of module {ksym.Owner}.");
         return ksym;
     }

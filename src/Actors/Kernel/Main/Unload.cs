@@ -33,7 +33,8 @@ internal static class Unload
         if (len == 0 || len == MODULE_NAME_LEN)
             return -Errno.ENOENT;
 
-        await t.mutex_lock();
+        if (await t.mutex_lock_interruptible() != 0)
+            return -Errno.EINTR;
         var mod = k.find_module_all(t, name, evenUnformed: false);
         int ret;
         var forced = false;
