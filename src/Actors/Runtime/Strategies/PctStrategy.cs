@@ -3,6 +3,9 @@
 // runs. d-1 change points are drawn uniformly from steps [1, k]; at a change point the actor about
 // to run drops below every initial priority (later change points lower still). A bug of depth d is
 // then found with probability at least 1/(n k^(d-1)) per run (n actors, k steps).
+// Priorities are positions in the list of initial priorities (an actor seen later is inserted at a
+// random position); a dictionary caches every actor's position, refreshed only after the list changed,
+// so a step costs a lookup per candidate instead of a search of the list.
 using ModActors.Runtime.Scheduling;
 
 namespace ModActors.Runtime;
@@ -10,10 +13,14 @@ namespace ModActors.Runtime;
 /// <summary>Probabilistic concurrency testing with depth <c>d</c> over an estimated <c>k</c> steps.</summary>
 public sealed class PctStrategy : ISchedulingStrategy
 {
+    private const long LoweredBase = 1L << 40;
+
     private readonly SplitMix64 random;
     private readonly List<IActorRef> initial = [];
-    private readonly List<IActorRef> lowered = [];
+    private readonly Dictionary<IActorRef, long> ranks = [];
     private readonly HashSet<long> changePoints = [];
+    private long loweredCount;
+    private bool ranksStale;
 
     /// <summary>Creates the strategy; <paramref name="maxSteps"/> is k, the expected length of a run.</summary>
     public PctStrategy(long seed, int depth, long maxSteps = 1000)
@@ -48,9 +55,12 @@ public sealed class PctStrategy : ISchedulingStrategy
     {
         for (var i = 0; i < candidates.Count; i++)
         {
-            if (!initial.Contains(candidates[i]) && !lowered.Contains(candidates[i]))
+            var candidate = candidates[i];
+            if (!ranks.ContainsKey(candidate))
             {
-                initial.Insert(random.Next(initial.Count + 1), candidates[i]);
+                initial.Insert(random.Next(initial.Count + 1), candidate);
+                ranks.Add(candidate, 0);
+                ranksStale = true;
             }
         }
 
@@ -58,9 +68,13 @@ public sealed class PctStrategy : ISchedulingStrategy
         if (changePoints.Contains(step))
         {
             var running = candidates[best];
-            initial.Remove(running);
-            lowered.Remove(running);
-            lowered.Add(running);
+            if (ranks[running] < LoweredBase)
+            {
+                initial.Remove(running);
+                ranksStale = true;
+            }
+
+            ranks[running] = LoweredBase + loweredCount++;
             best = Highest(candidates);
         }
 
@@ -69,16 +83,21 @@ public sealed class PctStrategy : ISchedulingStrategy
 
     private int Highest(IReadOnlyList<IActorRef> candidates)
     {
-        var best = 0;
-        var bestRank = int.MaxValue;
-        for (var i = 0; i < candidates.Count; i++)
+        if (ranksStale)
         {
-            var rank = initial.IndexOf(candidates[i]);
-            if (rank < 0)
+            for (var i = 0; i < initial.Count; i++)
             {
-                rank = initial.Count + lowered.IndexOf(candidates[i]);
+                ranks[initial[i]] = i;
             }
 
+            ranksStale = false;
+        }
+
+        var best = 0;
+        var bestRank = long.MaxValue;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var rank = ranks[candidates[i]];
             if (rank < bestRank)
             {
                 best = i;
