@@ -13,7 +13,7 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
     private static readonly string[] StepNames =
     [
         "finit_module", "init_module", "delete_module", "try_module_get", "module_put", "request_module", "modprobe",
-        "read", "sleep", "wait", "expect",
+        "read", "kill", "sleep", "wait", "expect",
     ];
 
     private readonly List<(WaitPointStep Wait, string Waiter, YamlNode Node)> waits = [];
@@ -112,6 +112,12 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
                     if (ReadWait(v, mark, task, tasks) is { } w)
                         steps.Add(w);
                     break;
+                case "kill":
+                    if (ReadKill(v, mark, task, tasks) is { } k)
+                        steps.Add(k);
+                    else
+                        brokenCall = true;
+                    break;
                 default:
                     if (ReadCall(Enum.Parse<CallOp>(op), v, mark, task) is { } call)
                         steps.Add(call);
@@ -120,6 +126,24 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
                     break;
             }
         }
+    }
+
+    /// <summary>`kill: TASK`: a signal with no handler (SIGSTOP then SIGCONT) to another task.</summary>
+    private CallStep? ReadKill(YamlNode v, SourceMark mark, string task, IReadOnlyList<string> tasks)
+    {
+        if (y.Scalar(v, "kill", "a task name") is not { } target)
+            return null;
+        if (target == task)
+        {
+            y.Error(v, $"task {task} signals itself", "another task's name");
+            return null;
+        }
+        if (!tasks.Contains(target))
+        {
+            y.Error(v, $"unknown task '{target}'", "one of " + string.Join(", ", tasks.Where(t => t != task)));
+            return null;
+        }
+        return new CallStep(mark, CallOp.kill, target, "", 0, null);
     }
 
     private Step? ReadWait(YamlNode v, SourceMark mark, string task, IReadOnlyList<string> tasks)

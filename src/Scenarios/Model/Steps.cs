@@ -19,6 +19,7 @@ internal enum CallOp
     request_module,
     modprobe,
     read,
+    kill,
 }
 
 /// <summary>

@@ -98,6 +98,8 @@ internal sealed class ScenarioSetup
                 return (await Syscalls.module_put(t, c.Holder!, c.Target), null);
             case CallOp.request_module:
                 return (await Syscalls.request_module(t, c.Target), null);
+            case CallOp.kill:
+                return (Syscalls.kill(t, c.Target), null);
             case CallOp.modprobe:
                 return (await Syscalls.modprobe(t, c.Target), null);
             default:
