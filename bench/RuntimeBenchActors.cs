@@ -99,3 +99,27 @@ internal sealed class RaceActor : ReceiveActor
         return r => new RunVerdict(r.Outcome.ToString(), r.Outcome == RunOutcome.Quiescent);
     }
 }
+
+internal sealed record Question;
+
+internal sealed record StartAsking;
+
+internal sealed class AnswerActor : ReceiveActor
+{
+    public AnswerActor() => Receive<Question>(_ => Sender.Tell(42, Self));
+}
+
+internal sealed class AskerActor : ReceiveActor
+{
+    public AskerActor(IActorRef answerer, int asks)
+    {
+        var question = new Question();
+        ReceiveAsync<StartAsking>(async _ =>
+        {
+            for (var i = 0; i < asks; i++)
+            {
+                await answerer.Ask<int>(question);
+            }
+        });
+    }
+}

@@ -1,6 +1,7 @@
 // The step loop: ask the strategy which enabled actor runs, run one delivery or one resumption of
 // it, record the step, check the invariants; when nothing is enabled, advance virtual time to the
 // next timer; when there is no timer either, the run is quiescent or deadlocked.
+using System.Runtime.CompilerServices;
 using ModActors.Runtime.Scheduling;
 
 namespace ModActors.Runtime;
@@ -71,6 +72,7 @@ public sealed partial class ActorSystem
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private LoopExit Loop(Func<bool>? condition, long deadline)
     {
         var outerContext = SynchronizationContext.Current;
@@ -146,6 +148,7 @@ public sealed partial class ActorSystem
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Step()
     {
         var step = ++StepCount;
@@ -203,6 +206,7 @@ public sealed partial class ActorSystem
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Deliver(ActorCell cell, long step)
     {
         var envelope = cell.TakeMessage();
@@ -254,6 +258,7 @@ public sealed partial class ActorSystem
         PostResumption(cell, static _ => { }, null);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunResumption(ActorCell cell, long step)
     {
         var resumption = cell.TakeResumption();

@@ -56,8 +56,7 @@ public sealed partial class ActorSystem
     /// <summary>Runs <paramref name="action"/> with the cause that resumptions it posts are traced with.</summary>
     internal void WithCause(string from, object what, Action action)
     {
-        var outer = resumeCause;
-        resumeCause = (from, what);
+        var outer = EnterCause(from, what);
         try
         {
             action();
@@ -67,6 +66,19 @@ public sealed partial class ActorSystem
             resumeCause = outer;
         }
     }
+
+    /// <summary>
+    /// Sets the cause resumptions are traced with and returns the previous one for
+    /// <see cref="ExitCause"/>; the closure-free form of <see cref="WithCause"/> for the Ask reply path.
+    /// </summary>
+    internal (string From, object What)? EnterCause(string from, object what)
+    {
+        var outer = resumeCause;
+        resumeCause = (from, what);
+        return outer;
+    }
+
+    internal void ExitCause((string From, object What)? outer) => resumeCause = outer;
 
     internal void PostResumption(ActorCell cell, SendOrPostCallback callback, object? state)
     {

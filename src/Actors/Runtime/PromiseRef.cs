@@ -68,7 +68,8 @@ internal sealed class PromiseRef<T>(ActorSystem system, long id, ActorCell? aske
         }
 
         Timer?.Cancel();
-        System.WithCause(ActorSystem.NameOf(sender ?? System.Running), message, () =>
+        var outer = System.EnterCause(ActorSystem.NameOf(sender ?? System.Running), message);
+        try
         {
             if (message is T reply)
             {
@@ -79,7 +80,11 @@ internal sealed class PromiseRef<T>(ActorSystem system, long id, ActorCell? aske
                 completion.TrySetException(new InvalidCastException(
                     $"Ask of {Question.GetType().Name} to {Target.TraceName} expected {typeof(T).Name} but got {message.GetType().Name}"));
             }
-        });
+        }
+        finally
+        {
+            System.ExitCause(outer);
+        }
     }
 
     public override void TimeOut(TimeSpan timeout)
