@@ -6,7 +6,9 @@
 // slot numbered in the order it became enabled; a Fenwick tree over the slots counts the occupied
 // ones, so the i-th candidate is found and removed in O(log n) while the order stays exactly the
 // order of a list. Slots are renumbered (order kept) when the array fills up or is mostly empty.
-// Reading the candidates in sequence (what pct does on every step) walks the slots without searching.
+// Reading the candidates in sequence (what pct does on every step) walks the slots without searching,
+// and the tree is only built once a strategy takes a candidate other than the first, so fifo pays for
+// an append and a pop only.
 using System.Collections;
 using System.Numerics;
 
@@ -18,11 +20,12 @@ internal sealed class ReadyQueue : IReadOnlyList<IActorRef>
     private const int SparseSpan = 64;
 
     private ActorCell?[] slots = new ActorCell?[MinCapacity];
-    private int[] tree = new int[MinCapacity + 1];
+    private int[] tree = [];
     private int head;
     private int tail;
     private int lastIndex = -1;
     private int lastSlot;
+    private bool indexed;
 
     public int Count { get; private set; }
 
@@ -148,24 +151,33 @@ internal sealed class ReadyQueue : IReadOnlyList<IActorRef>
         slots = fresh;
         head = 0;
         tail = next;
-        if (tree.Length != capacity + 1)
+        if (indexed)
         {
-            tree = new int[capacity + 1];
+            BuildTree();
         }
-        else
+    }
+
+    /// <summary>Fills the tree from the occupied slots in O(capacity).</summary>
+    private void BuildTree()
+    {
+        if (tree.Length == slots.Length + 1)
         {
             Array.Clear(tree);
         }
-
-        for (var i = 1; i <= capacity; i++)
+        else
         {
-            if (i <= next)
+            tree = new int[slots.Length + 1];
+        }
+
+        for (var i = 1; i < tree.Length; i++)
+        {
+            if (slots[i - 1] != null)
             {
                 tree[i]++;
             }
 
             var parent = i + (i & -i);
-            if (parent <= capacity)
+            if (parent < tree.Length)
             {
                 tree[parent] += tree[i];
             }
@@ -174,6 +186,11 @@ internal sealed class ReadyQueue : IReadOnlyList<IActorRef>
 
     private void Increment(int slot, int delta)
     {
+        if (!indexed)
+        {
+            return;
+        }
+
         for (var i = slot + 1; i < tree.Length; i += i & -i)
         {
             tree[i] += delta;
@@ -183,6 +200,12 @@ internal sealed class ReadyQueue : IReadOnlyList<IActorRef>
     /// <summary>The slot of the candidate at <paramref name="index"/> (0-based), by descending the tree.</summary>
     private int FindSlot(int index)
     {
+        if (!indexed)
+        {
+            indexed = true;
+            BuildTree();
+        }
+
         var position = 0;
         var remaining = index + 1;
         for (var step = slots.Length; step > 0; step >>= 1)
