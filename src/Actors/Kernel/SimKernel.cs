@@ -81,6 +81,12 @@ public sealed class SimKernel
     /// <summary>The snapshot of the listed module of that name (even UNFORMED), or null.</summary>
     public ModuleSnapshot? Module(string name) => State.find_module_all_rcu(name, evenUnformed: true)?.Snapshot();
 
+    /// <summary>
+    /// Reads /sys/module/NAME/FILE as it is now: the file's text, a directory's entries one per line (NAME/,
+    /// holders/, parameters/), or "-ERRNO" when the read fails (an UNFORMED or absent module has no directory).
+    /// </summary>
+    public string ReadSysfs(string path) => Syscalls.ReadSysfs(State, path);
+
     /// <summary>Who holds references taken with try_module_get by tasks: holder name to module names.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Holders =>
         State.Holders.Where(h => h.Value.Count > 0).OrderBy(h => h.Key, StringComparer.Ordinal)

@@ -87,7 +87,7 @@ internal static class FinalChecks
         }
         foreach (var (mark, path, text) in e.Sysfs)
         {
-            var actual = SysfsPaths.Read(kernel, path);
+            var actual = kernel.ReadSysfs(path);
             if (actual.TrimEnd('\n') != text.TrimEnd('\n'))
                 failures.Add($"{mark}: {path} reads {Quote.Of(actual)}, expected {Quote.Of(text)}");
         }
