@@ -3,7 +3,8 @@
 // resolve_symbol on module_wq for up to 30 s while the owner is still COMING (-EBUSY); resolve_symbol
 // takes module_mutex, finds the symbol (GPL-only exports hidden from non-GPL modules), applies
 // inherit_taint, check_version and verify_namespace_is_imported, and records the use with ref_module.
-// verify_exported_symbols refuses a module exporting a symbol some other module already exports.
+// verify_exported_symbols refuses a module exporting a symbol some other module already exports, checking
+// mod->syms then mod->gpl_syms, each sorted by name as the linker leaves __ksymtab.
 using ModActors.Kernel.Actors;
 
 namespace ModActors.Kernel.Main;
@@ -149,7 +150,10 @@ internal static class Symbols
     public static async Task<int> verify_exported_symbols(KTask t, ModuleInstance mod)
     {
         t.lockdep_assert_held();
-        foreach (var s in mod.Definition.Exports)
+        var syms = mod.Definition.Exports;
+        var ksymtabOrder = syms.Where(s => !s.GplOnly).OrderBy(s => s.Name, StringComparer.Ordinal)
+            .Concat(syms.Where(s => s.GplOnly).OrderBy(s => s.Name, StringComparer.Ordinal));
+        foreach (var s in ksymtabOrder)
         {
             var fsa = await t.Call<SymbolLookup>(t.Kernel.Symbols, new FindSymbol(s.Name, GplOk: true));
             if (fsa.Found)
