@@ -83,12 +83,14 @@ public sealed class KTask
     /// <summary>Starts the span of one system call; <see cref="SyscallSpan.End"/> closes it with the result.</summary>
     internal SyscallSpan Syscall(string name, string target) => new(this, name, target);
 
-    /// <summary>A span for a wait on <paramref name="what"/>, ended by disposing it.</summary>
-    internal KernelSpan Wait(string what)
+    /// <summary>A span for a wait on <paramref name="what"/> (of <paramref name="detail"/>), ended by disposing it.</summary>
+    internal KernelSpan Wait(string what, string? detail = null)
     {
         var parent = StageActivity ?? SyscallActivity;
         if (parent is null)
             return default;
+        if (detail is not null)
+            what += " " + detail;
         var activity = KernelTelemetry.Start("wait " + what, parent.Context, Now);
         activity?.SetTag("modactors.wait", what);
         return new KernelSpan(this, activity, what);

@@ -52,6 +52,9 @@ public sealed partial class ActorSystem : IDisposable
     /// <summary>The scheduling strategy of this simulation.</summary>
     public ISchedulingStrategy Strategy => strategy;
 
+    /// <summary>Whether this simulation records its trace (<see cref="SimulationOptions.RecordTrace"/>).</summary>
+    public bool RecordsTrace => recordTrace;
+
     /// <summary>The steps recorded so far.</summary>
     public Trace Trace { get; } = new();
 

@@ -37,4 +37,14 @@ public interface IActorContext
 
     /// <summary>Attaches <paramref name="text"/> (e.g. a state change) to the current step of the trace.</summary>
     void Annotate(string text);
+
+    /// <summary>
+    /// Attaches an interpolated text to the current step of the trace; it is not even formatted when the simulation
+    /// records no trace.
+    /// </summary>
+    void Annotate([System.Runtime.CompilerServices.InterpolatedStringHandlerArgument("")] ref AnnotationHandler text)
+    {
+        if (System.RecordsTrace)
+            Annotate(text.ToStringAndClear());
+    }
 }

@@ -38,7 +38,7 @@ internal static class Symbols
     public static async Task<ResolvedSymbol> resolve_symbol_wait(KTask t, ModuleInstance mod, LoadInfo info, string name)
     {
         ResolvedSymbol ksym = default;
-        using var wait = t.Wait("resolve_symbol_wait " + name);
+        using var wait = t.Wait("resolve_symbol_wait", name);
         var left = await WaitEvent.wait_event_interruptible_timeout(t, async () =>
         {
             ksym = await resolve_symbol(t, mod, info, name);
