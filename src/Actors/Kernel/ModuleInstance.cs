@@ -49,6 +49,9 @@ internal sealed class ModuleInstance
 
     public uint InitSize { get; set; }
 
+    /// <summary>The links in /sys/module/NAME/holders/: users whose mod_sysfs_setup ran (add_usage_links).</summary>
+    public List<string> HolderLinks { get; } = [];
+
     /// <summary>Whether /sys/module/NAME exists (mod_sysfs_setup .. mod_sysfs_teardown).</summary>
     public bool SysfsRegistered { get; set; }
 
@@ -83,6 +86,7 @@ internal sealed class ModuleInstance
         InitSize = InitSize,
         Refcnt = module_refcount(),
         Users = [.. SourceList.Select(m => m.Name)],
+        Holders = [.. HolderLinks],
         HasInit = Definition.HasInit,
         HasExit = Definition.HasExit,
         Taints = Taints,

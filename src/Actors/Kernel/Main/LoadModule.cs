@@ -95,7 +95,7 @@ internal static class LoadModule
         if (args.Error != 0)
             return await Unwinding(t, info, mod, Unwind.ComingCleanup, args.Error);
 
-        await t.Call<Done>(mod.Actor, new SetSysfs(true));
+        await ModSysfs.mod_sysfs_setup(t, mod);
         return await DoInitModule.do_init_module(t, mod, info);
     }
 

@@ -110,7 +110,7 @@ internal static class Unload
     public static async Task free_module(KTask t, ModuleInstance mod)
     {
         t.Point("free_module");
-        await t.Call<Done>(mod.Actor, new SetSysfs(false));
+        await ModSysfs.mod_sysfs_teardown(t, mod);
         await t.mutex_lock();
         await t.set_state(mod, ModuleState.Unformed);
         t.mutex_unlock();
