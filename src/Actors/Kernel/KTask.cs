@@ -56,9 +56,6 @@ public sealed class KTask
         }
     }
 
-    /// <summary>Module references this task holds through try_module_get (a held file whose owner is the module).</summary>
-    internal Dictionary<string, List<ModuleInstance>> Held { get; } = new(StringComparer.Ordinal);
-
     /// <summary>The span of the system call this task is in, if telemetry is listening.</summary>
     internal Activity? SyscallActivity { get; set; }
 
@@ -106,12 +103,7 @@ public sealed class KTask
 
     internal async Task mutex_lock()
     {
-        if (Kernel.MutexOwner is null || SyscallActivity is null)
-        {
-            await Kernel.Mutex.Ask<MutexLocked>(new MutexLock(Name));
-            return;
-        }
-        using var wait = Wait("module_mutex");
+        using var wait = Kernel.MutexOwner is null ? default : Wait("module_mutex");
         await Kernel.Mutex.Ask<MutexLocked>(new MutexLock(Name));
     }
 

@@ -68,37 +68,32 @@ internal sealed class IdempotentTable : ReceiveActor, IWaitGraphNode
                 e.Ret = m.Ret;
                 e.Completed = true;
                 if (e.Waiter is { } waiter)
-                {
-                    byId.Remove(e.Id);
-                    waiter.Tell(new IdempotentResult(e.Ret), Self);
-                }
+                    Leave(e, waiter);
             }
             Sender.Tell(Done.Instance, Self);
         });
         Receive<IdempotentInterrupt>(m =>
         {
-            if (byId.Remove(m.Entry, out var e) && e.Waiter is { } waiter)
-            {
-                if (hash.TryGetValue(e.Inode, out var chain))
-                    chain.Remove(e);
-                waiter.Tell(new IdempotentResult(e.Ret), Self);
-            }
+            if (byId.TryGetValue(m.Entry, out var e) && e.Waiter is { } waiter)
+                Leave(e, waiter);
         });
         Receive<IdempotentWait>(m =>
         {
             var e = byId[m.Entry];
             if (e.Completed || m.Interrupted)
-            {
-                byId.Remove(e.Id);
-                if (!e.Completed && hash.TryGetValue(e.Inode, out var chain))
-                    chain.Remove(e);
-                Sender.Tell(new IdempotentResult(e.Ret), Self);
-            }
+                Leave(e, Sender);
             else
-            {
                 e.Waiter = Sender;
-            }
         });
+    }
+
+    /// <summary>The entry's caller returns with its ret; an entry not yet completed leaves the hash chain.</summary>
+    private void Leave(Entry e, IActorRef replyTo)
+    {
+        byId.Remove(e.Id);
+        if (!e.Completed && hash.TryGetValue(e.Inode, out var chain))
+            chain.Remove(e);
+        replyTo.Tell(new IdempotentResult(e.Ret), Self);
     }
 
     public IEnumerable<WaitEdge> DescribeWaits()

@@ -1,7 +1,6 @@
 // A real module's definition from its parsed .ko (src/Elf's KernelModule): name, .modinfo fields,
 // exports with GPL flags, namespaces and CRCs, imports, __versions, parameters and the mod_mem sizes
 // layout_and_allocate gives it. Init and exit behaviours come from the scenario; real code never runs.
-using System.Globalization;
 using ModActors.Elf;
 using KParam = ModActors.Kernel.ModuleParam;
 
@@ -59,6 +58,4 @@ internal static class ModuleImage
         SignatureStatus.Bad => SignatureState.Bad,
         _ => SignatureState.Unsigned,
     };
-
-    public static string Describe(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,6 @@ internal static class LoadModule
     {
         FreeCopy,
         FreeModule,
-        UnlinkMod,
         FreeUnload,
         DdebugCleanup,
         BugCleanup,
