@@ -101,10 +101,26 @@ public sealed class KTask
             KernelTelemetry.At(Now)));
     }
 
+    /// <summary>
+    /// mutex_lock(&amp;module_mutex): a scheduling point (might_sleep), then the fast path takes the lock if
+    /// nobody holds it; otherwise the slow path queues on the ModuleMutex actor until the lock is handed over.
+    /// </summary>
     internal async Task mutex_lock()
     {
-        using var wait = Kernel.MutexOwner is null ? default : Wait("module_mutex");
-        await Kernel.Mutex.Ask<MutexLocked>(new MutexLock(Name));
+        var wait = Kernel.MutexOwner is null ? default : Wait("module_mutex");
+        try
+        {
+            await Context.Yield("mutex_lock");
+            if (mutex_trylock_fast())
+                return;
+            if (!wait.Started)
+                wait = Wait("module_mutex");
+            await Kernel.Mutex.Ask<MutexLocked>(new MutexLock(Name));
+        }
+        finally
+        {
+            wait.Dispose();
+        }
     }
 
     /// <summary>mutex_lock_interruptible(&amp;module_mutex): 0, or -EINTR when a signal arrives first.</summary>
@@ -112,11 +128,30 @@ public sealed class KTask
     {
         if (SignalPending)
             return -Errno.EINTR;
+        await Context.Yield("mutex_lock");
+        if (mutex_trylock_fast())
+            return 0;
+        if (SignalPending)
+            return -Errno.EINTR;
         var granted = await SleepInterruptible<object>(Kernel.Mutex, new MutexLock(Name), new MutexInterrupt(Name));
         return granted is MutexLocked ? 0 : -Errno.EINTR;
     }
 
-    internal void mutex_unlock() => Kernel.Mutex.Tell(new MutexUnlock(Name), Context.Self);
+    /// <summary>mutex_unlock(&amp;module_mutex): releases it, or hands it to the first waiter.</summary>
+    internal void mutex_unlock()
+    {
+        Kernel.MutexLock.Unlock(Name, Kernel.Mutex);
+        Context.Annotate($"{Name} unlocks module_mutex");
+    }
+
+    /// <summary>__mutex_trylock_fast: take module_mutex if nobody holds it.</summary>
+    private bool mutex_trylock_fast()
+    {
+        if (!Kernel.MutexLock.TryLock(Name))
+            return false;
+        Context.Annotate($"{Name} locks module_mutex");
+        return true;
+    }
 
     internal Task msleep(long milliseconds) => milliseconds > 0 ? Context.Sleep(TimeSpan.FromMilliseconds(milliseconds)) : Task.CompletedTask;
 

@@ -19,6 +19,7 @@ internal sealed class KernelState
         System = system;
         Config = config;
         Vmlinux = vmlinux;
+        Symbols = new SymbolTable(vmlinux);
         Log = new KernelLog(() => system.Now);
         Invariants = new KernelInvariants(this);
         Stats = new ModuleStats(config);
@@ -41,11 +42,11 @@ internal sealed class KernelState
     /// <summary>The modules list (kernel/module/main.c "modules"), newest first as list_add_rcu leaves it.</summary>
     public List<ModuleInstance> Modules { get; } = [];
 
-    /// <summary>Every struct module ever allocated, in allocation order (for invariants and reports).</summary>
-    public List<ModuleInstance> Allocated { get; } = [];
+    /// <summary>module_mutex itself: its owner and wait list.</summary>
+    public MutexState MutexLock { get; } = new();
 
-    /// <summary>Who holds module_mutex (written by the ModuleMutex actor only).</summary>
-    public string? MutexOwner { get; set; }
+    /// <summary>Who holds module_mutex.</summary>
+    public string? MutexOwner => MutexLock.Owner;
 
     /// <summary>Registered module notifier blocks (read without the rwsem, as the chain's head check does).</summary>
     public int NotifierCount { get; set; }
@@ -71,7 +72,7 @@ internal sealed class KernelState
 
     public IActorRef Notifiers { get; set; } = ActorRefs.Nobody;
 
-    public IActorRef Symbols { get; set; } = ActorRefs.Nobody;
+    public SymbolTable Symbols { get; }
 
     public IActorRef Points { get; set; } = ActorRefs.Nobody;
 

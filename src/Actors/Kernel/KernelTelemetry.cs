@@ -63,6 +63,9 @@ internal readonly struct KernelSpan : IDisposable
         this.waitingOn = waitingOn;
     }
 
+    /// <summary>Whether this span was started (a telemetry listener is on and the wait began).</summary>
+    internal bool Started => task is not null;
+
     public void Dispose()
     {
         if (task is null)

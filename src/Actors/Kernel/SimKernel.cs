@@ -55,7 +55,6 @@ public sealed class SimKernel
         s.Idem = system.ActorOf(Props.Create(() => new IdempotentTable(s)), "idem_hash");
         s.Wq = system.ActorOf(Props.Create(() => new ModuleWaitQueue(s)), "module_wq");
         s.Notifiers = system.ActorOf(Props.Create(() => new ModuleNotifierChain(s)), "module_notify_list");
-        s.Symbols = system.ActorOf(Props.Create(() => new SymbolTable(s.Vmlinux)), "symbols");
         s.Kmod = system.ActorOf(Props.Create(() => new KmodSemaphore()), "kmod_concurrent_max");
         s.Points = system.ActorOf(Props.Create(() => new KernelPoints(s.PointRegistry)), "kernel_points");
         system.AddInvariant("module subsystem", s.Invariants.Check);

@@ -172,6 +172,12 @@ internal sealed class ActorCell : IActorRef, IActorContext, IStash, ITraceNamed
 
     public Task Sleep(TimeSpan duration) => System.Sleep(this, duration);
 
+    public YieldAwaitable Yield(string what = "yield")
+    {
+        ArgumentNullException.ThrowIfNull(what);
+        return new YieldAwaitable(this, what);
+    }
+
     public ICancelable ScheduleTellOnce(TimeSpan delay, IActorRef receiver, object message, IActorRef? sender = null) =>
         System.ScheduleTellOnce(delay, receiver, message, sender);
 

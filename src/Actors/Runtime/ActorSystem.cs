@@ -31,6 +31,8 @@ public sealed partial class ActorSystem : IDisposable
     private readonly long maxSteps;
     private readonly ReadyQueue ready = new();
     private readonly List<ActorCell> cells = [];
+    private int nextCellId;
+    private int stoppedCells;
     private readonly Dictionary<string, ActorCell> topLevel = new(StringComparer.Ordinal);
     private readonly List<int> choices = [];
     private bool disposed;
@@ -111,8 +113,6 @@ public sealed partial class ActorSystem : IDisposable
         _ => null,
     };
 
-    internal IReadOnlyList<ActorCell> Cells => cells;
-
     internal void DeadLetter() => DeadLetters++;
 
     internal void MakeReady(ActorCell cell) => ready.Add(cell);
@@ -133,7 +133,7 @@ public sealed partial class ActorSystem : IDisposable
                 nameof(name));
         }
 
-        var cell = new ActorCell(this, parent, name, cells.Count);
+        var cell = new ActorCell(this, parent, name, nextCellId++);
         if (parent == null)
         {
             topLevel.Add(name, cell);
@@ -203,6 +203,18 @@ public sealed partial class ActorSystem : IDisposable
             {
                 watcher.Tell(new Terminated(cell), cell);
             }
+        }
+
+        ForgetStopped();
+    }
+
+    /// <summary>Drops stopped cells from the creation-ordered list once they are half of it (amortised O(1) per stop).</summary>
+    private void ForgetStopped()
+    {
+        if (++stoppedCells > 64 && stoppedCells * 2 > cells.Count)
+        {
+            cells.RemoveAll(static c => c.Stopped);
+            stoppedCells = 0;
         }
     }
 }

@@ -102,6 +102,14 @@ public sealed partial class ActorSystem
         }
     }
 
+    /// <summary>A yield of <paramref name="cell"/>: its continuation becomes its own next resumption.</summary>
+    internal void PostYield(ActorCell cell, SendOrPostCallback callback, object state, string what)
+    {
+        var outer = EnterCause(cell.TraceName, what);
+        PostResumption(cell, callback, state);
+        ExitCause(outer);
+    }
+
     private bool FireNextTimers(long deadline)
     {
         DropCancelledTimers();

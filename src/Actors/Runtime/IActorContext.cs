@@ -32,6 +32,12 @@ public interface IActorContext
     /// <summary>Completes after <paramref name="duration"/> of virtual time; await it in an async handler.</summary>
     Task Sleep(TimeSpan duration);
 
+    /// <summary>
+    /// A scheduling point: the handler continues in a later step of this actor (traced as "resume
+    /// <paramref name="what"/>"), and other actors may run in between. Await it in an async handler.
+    /// </summary>
+    YieldAwaitable Yield(string what = "yield");
+
     /// <summary>Tells <paramref name="message"/> to <paramref name="receiver"/> after <paramref name="delay"/> of virtual time.</summary>
     ICancelable ScheduleTellOnce(TimeSpan delay, IActorRef receiver, object message, IActorRef? sender = null);
 

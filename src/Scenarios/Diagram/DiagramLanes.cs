@@ -4,8 +4,9 @@
 // task of the summary that never ran comes after them), then the actors in the order load_module meets them:
 // module_mutex, idem_hash, module_wq, the struct module actors (module-NAME, then module-NAME-2, -3 ... for
 // later instances of the same name, each module's instances side by side), the notifier chain and its
-// blocks, the symbol tables, kmod_concurrent_max, kernel_points (which only scenario waits talk to), and any
-// actor this list does not know last. "-" (no sender) and "timer" are not actors and get no lane.
+// blocks, kmod_concurrent_max, kernel_points (which only scenario waits talk to), and any actor this list
+// does not know last. module_mutex gets its lane when a task took it, even if only by the fast path that
+// sends it no message. "-" (no sender) and "timer" are not actors and get no lane.
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ModActors.Runtime;
@@ -39,7 +40,6 @@ internal static partial class DiagramLanes
     public const string IdemHash = "idem_hash";
     public const string ModuleWq = "module_wq";
     public const string NotifyList = "module_notify_list";
-    public const string Symbols = "symbols";
     public const string Kmod = "kmod_concurrent_max";
     public const string KernelPoints = "kernel_points";
 
@@ -47,7 +47,7 @@ internal static partial class DiagramLanes
     private const string NotifierPrefix = "notifier-";
 
     private static readonly string[] LockingActors = [ModuleMutex, IdemHash, ModuleWq];
-    private static readonly string[] TableActors = [Symbols, Kmod, KernelPoints];
+    private static readonly string[] TableActors = [Kmod, KernelPoints];
 
     /// <summary>"module-slow-2": the second struct module named slow (LoadModule names instance N "module-NAME-N").</summary>
     [GeneratedRegex(@"^(.+)-([2-9]|[1-9]\d{1,8})$")]
@@ -83,6 +83,8 @@ internal static partial class DiagramLanes
             See(s.To);
             if (IsStart(s))
                 tasks.Add(s.To);
+            if (!known.Contains(ModuleMutex) && s.Annotations.Any(MutexHolds.IsFastLock))
+                See(ModuleMutex);
         }
 
         foreach (var call in summary.Calls)

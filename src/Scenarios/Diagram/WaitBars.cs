@@ -6,7 +6,7 @@
 // scenario's wait on a kernel point or module state (answered by kernel_points when already passed, else by
 // the task or module that reaches it), request_module waiting for its modprobe helper to exit. Other round
 // trips (an uncontended lock, a question to a module actor) are bars only when virtual time passed during
-// them. A task still blocked when the run ended gets a bar to the end, marked open.
+// them; a yield (mutex_lock's scheduling point) is no wait. A task still blocked when the run ended gets a bar to the end, marked open.
 using ModActors.Runtime;
 
 namespace ModActors.Scenarios.Diagram;
@@ -80,6 +80,8 @@ internal static class WaitBars
         var resume = steps[end];
         var from = steps[start].Step;
         var to = resume.Step;
+        if (resume.From == task)
+            return null;
         if (resume.From == DiagramLanes.Timer)
             return new WaitBar(task, from, to, WaitKind.Sleep, resume.Message[Resume.Length..], false);
 

@@ -39,7 +39,7 @@ public class HtmlRaceDiagramTests
     {
         var lanes = LaneNames(Html(RaceRuns.SlowLoaders()));
 
-        Assert.Equal(["a", "b", "c", "module_mutex", "idem_hash", "module_wq", "module-slow", "symbols"], lanes);
+        Assert.Equal(["a", "b", "c", "module_mutex", "idem_hash", "module_wq", "module-slow"], lanes);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public class HtmlRaceDiagramTests
     {
         var html = Html(RaceRuns.SlowLoaders("a", "module-x", "c"));
 
-        Assert.Equal(["a", "module-x", "c", "module_mutex", "idem_hash", "module_wq", "module-slow", "symbols"], LaneNames(html));
+        Assert.Equal(["a", "module-x", "c", "module_mutex", "idem_hash", "module_wq", "module-slow"], LaneNames(html));
         Assert.Matches("data-lane=\"module-x\"[^>]*><b>module-x</b><span>task</span>", html);
     }
 
@@ -91,19 +91,38 @@ public class HtmlRaceDiagramTests
     [Fact]
     public void Waits_are_bars_on_the_waiting_task_lane()
     {
-        var run = RaceRuns.SlowLoaders();
+        var html = Html(RaceRuns.SlowLoaders());
+
+        Assert.Contains("<g class=\"wait w-idem\" data-task=\"b\">", html, StringComparison.Ordinal);
+        Assert.Contains("<g class=\"wait w-wq\" data-task=\"a\">", html, StringComparison.Ordinal);
+        Assert.Contains("<g class=\"wait w-sleep\" data-task=\"c\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wait_for_module_mutex_lasts_from_the_lock_attempt_until_the_lock_is_handed_over()
+    {
+        var run = RaceRuns.MutexContention();
         var html = Html(run);
         var steps = run.Trace.Steps;
         var ask = RaceRuns.Noted(run, "a waits for module_mutex held by c");
         var lastRun = steps.Last(s => s.Step < ask.Step && s.To == "a").Step;
         var locked = steps.First(s => s.Step > ask.Step && s.To == "a");
 
-        Assert.Contains("<g class=\"wait w-idem\" data-task=\"b\">", html, StringComparison.Ordinal);
-        Assert.Contains("<g class=\"wait w-wq\" data-task=\"a\">", html, StringComparison.Ordinal);
-        Assert.Contains("<g class=\"wait w-mutex\" data-task=\"c\">", html, StringComparison.Ordinal);
-        Assert.Contains("<g class=\"wait w-sleep\" data-task=\"c\">", html, StringComparison.Ordinal);
+        Assert.Contains("<g class=\"wait w-mutex\" data-task=\"a\">", html, StringComparison.Ordinal);
         Assert.Equal(("module_mutex", "resume MutexLocked { }"), (locked.From, locked.Message));
         Assert.Contains($"<title>a waits for module_mutex held by c (#{lastRun} to #{locked.Step})</title>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_uncontended_mutex_lock_is_no_wait_but_its_hold_is_drawn_on_the_module_mutex_lane()
+    {
+        var run = RaceRuns.SlowLoaders();
+        var html = Html(run);
+        var fastLock = RaceRuns.Noted(run, "a locks module_mutex");
+
+        Assert.DoesNotContain("class=\"wait w-mutex\"", html, StringComparison.Ordinal);
+        Assert.Equal(("a", "resume mutex_lock"), (fastLock.From, fastLock.Message));
+        Assert.Contains($"module_mutex held by a from #{fastLock.Step}", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public class MermaidRaceDiagramTests
         var participants = CheckStructure(Mermaid(RaceRuns.LoadUnloadRace()));
 
         Assert.Equal(
-            ["a", "b", "late", "rm", "module_mutex", "idem_hash", "module_wq", "module-slow", "module-slow-2", "symbols", "kernel_points"],
+            ["a", "b", "late", "rm", "module_mutex", "idem_hash", "module_wq", "module-slow", "module-slow-2", "kernel_points"],
             participants);
     }
 
@@ -105,18 +105,34 @@ public class MermaidRaceDiagramTests
         var run = RaceRuns.SlowLoaders();
         var mmd = Mermaid(run);
         var steps = run.Trace.Steps;
-        var lockByC = steps.First(s => s.From == "c" && s.To == "module_mutex" && s.Message.StartsWith("MutexLock ", StringComparison.Ordinal));
-        var lockedC = steps.First(s => s.Step > lockByC.Step && s.To == "c");
+        var waitByA = steps.First(s => s.From == "a" && s.To == "module_wq" && s.Message.StartsWith("ScheduleWait ", StringComparison.Ordinal));
+        var wokenA = steps.First(s => s.Step > waitByA.Step && s.To == "a");
         var startA = steps.Single(s => s.To == "a" && s.Message.StartsWith("RunProgram", StringComparison.Ordinal));
         var timerC = steps.Single(s => s.From == "timer" && s.To == "c");
+        var (a, wq) = (Id(run, "a"), Id(run, "module_wq"));
+
+        Assert.StartsWith("resume WaitWoken", wokenA.Message, StringComparison.Ordinal);
+        Assert.Equal("resume sleep 1000ms", timerC.Message);
+        Assert.Contains($"    {a}->>{wq}: [{waitByA.Step}] {waitByA.Message}\n", mmd, StringComparison.Ordinal);
+        Assert.Contains($"    {wq}-->>{a}: [{wokenA.Step}] {wokenA.Message}\n", mmd, StringComparison.Ordinal);
+        Assert.Contains($"    Note over {a}: start: [{startA.Step}] RunProgram", mmd, StringComparison.Ordinal);
+        Assert.Contains($"    Note over {Id(run, "c")}: timer: [{timerC.Step}] resume sleep 1000ms\n", mmd, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_contended_mutex_lock_is_an_arrow_to_module_mutex_and_its_hand_over_one_back()
+    {
+        var run = RaceRuns.MutexContention();
+        var mmd = Mermaid(run);
+        var steps = run.Trace.Steps;
+        var lockByC = steps.First(s => s.From == "c" && s.To == "module_mutex" && s.Message.StartsWith("MutexLock ", StringComparison.Ordinal));
+        var lockedC = steps.First(s => s.Step > lockByC.Step && s.To == "c");
         var (c, mutex) = (Id(run, "c"), Id(run, "module_mutex"));
 
-        Assert.Equal("resume MutexLocked { }", lockedC.Message);
-        Assert.Equal("resume sleep 1000ms", timerC.Message);
+        Assert.Equal(("module_mutex", "resume MutexLocked { }"), (lockedC.From, lockedC.Message));
         Assert.Contains($"    {c}->>{mutex}: [{lockByC.Step}] MutexLock {{ Task = c }}\n", mmd, StringComparison.Ordinal);
         Assert.Contains($"    {mutex}-->>{c}: [{lockedC.Step}] resume MutexLocked {{ }}\n", mmd, StringComparison.Ordinal);
-        Assert.Contains($"    Note over {Id(run, "a")}: start: [{startA.Step}] RunProgram", mmd, StringComparison.Ordinal);
-        Assert.Contains($"    Note over {c}: timer: [{timerC.Step}] resume sleep 1000ms\n", mmd, StringComparison.Ordinal);
+        Assert.Contains($"    Note right of {mutex}: c waits for module_mutex held by b\n", mmd, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,7 +157,6 @@ public class MermaidRaceDiagramTests
         Assert.Contains($"    Note over {slow}: slow UNFORMED -> COMING\n", mmd, StringComparison.Ordinal);
         Assert.Contains($"    Note over {slow}: slow COMING -> LIVE\n", mmd, StringComparison.Ordinal);
         Assert.Contains($"    Note over {Id(run, "b")}: finit_module /m/slow.ko returned -17 EEXIST\n", mmd, StringComparison.Ordinal);
-        Assert.Contains($"    Note right of {Id(run, "module_mutex")}: a waits for module_mutex held by c\n", mmd, StringComparison.Ordinal);
         Assert.Contains($"    activate {Id(run, "b")}\n", mmd, StringComparison.Ordinal);
         Assert.Contains($"    Note over {Across(run)}: t=1000ms\n", mmd, StringComparison.Ordinal);
     }

@@ -70,6 +70,25 @@ internal static class RaceRuns
     }
 
     /// <summary>
+    /// a loads slow.ko while b and c load two quick modules: each holds module_mutex across a store to its struct
+    /// module (complete_formation's COMING, do_init_module's module_put), so the others queue on the mutex's slow
+    /// path ("c waits for module_mutex held by b") and are handed the lock.
+    /// </summary>
+    public static RaceRun MutexContention()
+    {
+        var system = ActorSystem.Create("diagram");
+        var kernel = SimKernel.Boot(system);
+        AddSlow(kernel);
+        kernel.Files.Add(new SimFile { Path = "/m/qb.ko", Inode = 2, Module = new ModuleDefinition { Name = "qb" } });
+        kernel.Files.Add(new SimFile { Path = "/m/qc.ko", Inode = 3, Module = new ModuleDefinition { Name = "qc" } });
+        kernel.Spawn("a", async t => await Syscalls.finit_module(t, SlowKo, "", 0));
+        kernel.Spawn("b", async t => await Syscalls.finit_module(t, "/m/qb.ko", "", 0));
+        kernel.Spawn("c", async t => await Syscalls.finit_module(t, "/m/qc.ko", "", 0));
+        return Finish(system, "mutex-contention", [("a", "finit_module", SlowKo), ("b", "finit_module", "/m/qb.ko"),
+            ("c", "finit_module", "/m/qc.ko")]);
+    }
+
+    /// <summary>
     /// a loads slow.ko while "waiter" waits for a kernel point no task ever reaches: the run ends with the
     /// waiter still blocked.
     /// </summary>

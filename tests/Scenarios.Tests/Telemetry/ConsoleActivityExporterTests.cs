@@ -22,7 +22,6 @@ public sealed class ConsoleActivityExporterTests
           +0ms early_mod_check (dur 0ms)
           +0ms layout_and_allocate (dur 0ms)
           +0ms add_unformed_module (dur 0ms)
-            +0ms wait module_mutex (dur 0ms)
           +0ms simplify_symbols (dur 0ms)
           +0ms complete_formation (dur 0ms)
             * slow COMING at +0ms
@@ -34,10 +33,7 @@ public sealed class ConsoleActivityExporterTests
           +300ms load_module (dur 0ms)
           +300ms early_mod_check (dur 0ms)
           +300ms module_patient_check_exists:wait (dur 700ms)
-            +300ms wait module_mutex (dur 0ms)
-            +300ms wait module_mutex (dur 0ms)
             +300ms wait module_wq (dur 700ms)
-            +1000ms wait module_mutex (dur 0ms)
 
         """;
 

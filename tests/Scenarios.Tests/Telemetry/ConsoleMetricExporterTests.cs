@@ -31,7 +31,6 @@ public sealed class ConsoleMetricExporterTests
               modactors.kernel.loads{syscall=finit_module} 2
               modactors.kernel.loads{syscall=init_module} 1
               modactors.kernel.wait_duration{wait=idempotent completion} count=1 sum=800ms min=800ms max=800ms
-              modactors.kernel.wait_duration{wait=module_mutex} count=4 sum=0ms min=0ms max=0ms
               modactors.kernel.wait_duration{wait=module_wq} count=1 sum=700ms min=700ms max=700ms
               modactors.kernel.wasted_bytes{kind=becoming} 24576 By
 

@@ -1,7 +1,11 @@
 // module_mutex (kernel/module/main.c): the sleeping lock that protects the modules list, the symbol
-// tables and module_use links. mutex_lock() is an Ask answered when the lock is granted; waiters are
-// served first come, first served; mutex_unlock() hands the lock to the next waiter. A waiter that is
-// interrupted (mutex_lock_interruptible) leaves the queue and gets -EINTR.
+// tables and module_use links, modelled on kernel/locking/mutex.c. The lock word and wait list live in
+// KernelState.MutexLock. mutex_lock (KTask) is a scheduling point followed by the fast path
+// (__mutex_trylock_fast: take it if nobody holds it); a task that finds it held asks this actor, the slow
+// path (__mutex_lock_slowpath), which grants it if it was released meanwhile or queues the task, first
+// come, first served. mutex_unlock clears the owner when nobody waits (__mutex_unlock_fast) and otherwise
+// hands the lock to the first waiter, whose answer comes from here (__mutex_unlock_slowpath with handoff).
+// An interrupted waiter (mutex_lock_interruptible) leaves the queue and gets -EINTR.
 using ModActors.Runtime;
 
 namespace ModActors.Kernel.Actors;
@@ -15,9 +19,6 @@ internal sealed record MutexLocked
     public static MutexLocked Instance { get; } = new();
 }
 
-/// <summary>mutex_unlock(&amp;module_mutex) by its owner.</summary>
-internal sealed record MutexUnlock(string Task);
-
 /// <summary>A signal for <paramref name="Task"/> sleeping in mutex_lock_interruptible: it leaves the queue.</summary>
 internal sealed record MutexInterrupt(string Task);
 
@@ -27,62 +28,91 @@ internal sealed record MutexInterrupted
     public static MutexInterrupted Instance { get; } = new();
 }
 
-/// <summary>The actor behind module_mutex.</summary>
+/// <summary>struct mutex for module_mutex: the owner and the wait list.</summary>
+internal sealed class MutexState
+{
+    private readonly Queue<(string Task, IActorRef ReplyTo)> waiters = new();
+
+    /// <summary>The holder, or null.</summary>
+    public string? Owner { get; private set; }
+
+    public IEnumerable<string> Waiters => waiters.Select(w => w.Task);
+
+    /// <summary>__mutex_trylock_fast.</summary>
+    public bool TryLock(string task)
+    {
+        if (Owner is null)
+        {
+            Owner = task;
+            return true;
+        }
+        if (Owner == task)
+            throw new InvalidOperationException($"{task} locks module_mutex it already holds (self-deadlock)");
+        return false;
+    }
+
+    public void Enqueue(string task, IActorRef replyTo) => waiters.Enqueue((task, replyTo));
+
+    /// <summary>mutex_unlock: clears the owner, or hands the lock to the first waiter and answers it (from <paramref name="mutex"/>).</summary>
+    public void Unlock(string task, IActorRef mutex)
+    {
+        if (Owner != task)
+            throw new InvalidOperationException($"{task} unlocks module_mutex held by {Owner ?? "nobody"}");
+        Owner = null;
+        if (waiters.TryDequeue(out var next))
+        {
+            Owner = next.Task;
+            next.ReplyTo.Tell(MutexLocked.Instance, mutex);
+        }
+    }
+
+    /// <summary>Takes <paramref name="task"/> off the wait list; who to answer, or null if it was not there.</summary>
+    public IActorRef? Remove(string task)
+    {
+        IActorRef? removed = null;
+        var count = waiters.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var w = waiters.Dequeue();
+            if (w.Task == task)
+                removed = w.ReplyTo;
+            else
+                waiters.Enqueue(w);
+        }
+        return removed;
+    }
+}
+
+/// <summary>The actor behind module_mutex's slow path.</summary>
 internal sealed class ModuleMutex : ReceiveActor, IWaitGraphNode
 {
-    private readonly Queue<(string Task, IActorRef ReplyTo, IActorRef TaskRef)> waiters = new();
-    private IActorRef? ownerRef;
+    private readonly KernelState state;
 
     public ModuleMutex(KernelState state)
     {
+        this.state = state;
+        var mutex = state.MutexLock;
         Receive<MutexLock>(m =>
         {
-            if (state.MutexOwner is null)
+            if (mutex.TryLock(m.Task))
             {
-                Grant(state, m.Task, Sender);
+                Sender.Tell(MutexLocked.Instance, Self);
+                return;
             }
-            else
-            {
-                if (state.MutexOwner == m.Task)
-                    throw new InvalidOperationException($"{m.Task} locks module_mutex it already holds (self-deadlock)");
-                waiters.Enqueue((m.Task, Sender, state.TaskRef(m.Task)));
-                Context.Annotate($"{m.Task} waits for module_mutex held by {state.MutexOwner}");
-            }
+            mutex.Enqueue(m.Task, Sender);
+            Context.Annotate($"{m.Task} waits for module_mutex held by {mutex.Owner}");
         });
-        Receive<MutexInterrupt>(m => Interrupt(m.Task));
-        Receive<MutexUnlock>(m =>
+        Receive<MutexInterrupt>(m =>
         {
-            if (state.MutexOwner != m.Task)
-                throw new InvalidOperationException($"{m.Task} unlocks module_mutex held by {state.MutexOwner ?? "nobody"}");
-            state.MutexOwner = null;
-            ownerRef = null;
-            if (waiters.TryDequeue(out var next))
-                Grant(state, next.Task, next.ReplyTo);
+            mutex.Remove(m.Task)?.Tell(MutexInterrupted.Instance, Self);
         });
-    }
-
-    private void Interrupt(string task)
-    {
-        var kept = waiters.Where(w => w.Task != task).ToList();
-        foreach (var w in waiters.Where(w => w.Task == task))
-            w.ReplyTo.Tell(MutexInterrupted.Instance, Self);
-        waiters.Clear();
-        foreach (var w in kept)
-            waiters.Enqueue(w);
     }
 
     public IEnumerable<WaitEdge> DescribeWaits()
     {
-        if (ownerRef is null)
+        if (state.MutexLock.Owner is not { } owner)
             yield break;
-        foreach (var (task, _, taskRef) in waiters)
-            yield return new WaitEdge(taskRef, ownerRef, $"module_mutex (mutex_lock by {task})");
-    }
-
-    private void Grant(KernelState state, string task, IActorRef replyTo)
-    {
-        state.MutexOwner = task;
-        ownerRef = state.TaskRef(task);
-        replyTo.Tell(MutexLocked.Instance, Self);
+        foreach (var task in state.MutexLock.Waiters)
+            yield return new WaitEdge(state.TaskRef(task), state.TaskRef(owner), $"module_mutex (mutex_lock by {task})");
     }
 }

@@ -59,7 +59,7 @@ internal static class AddUnformedModule
         t.lockdep_assert_held();
         t.Kernel.ListAdd(mod);
         mod.Listed = true;
-        t.Tell(t.Kernel.Symbols, new AddModuleExports(mod));
+        t.Kernel.Symbols.Add(mod);
         t.Context.Annotate($"{mod} listed");
     }
 
@@ -70,7 +70,7 @@ internal static class AddUnformedModule
         t.Kernel.ListDel(mod);
         t.Kernel.Invariants.OnUnlisted(mod);
         mod.Listed = false;
-        t.Tell(t.Kernel.Symbols, new RemoveModuleExports(mod));
+        t.Kernel.Symbols.Remove(mod);
         t.Context.Annotate($"{mod} unlisted");
     }
 }

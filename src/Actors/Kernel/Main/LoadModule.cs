@@ -104,7 +104,6 @@ internal static class LoadModule
         var mod = new ModuleInstance(k.NextModuleId(info.Name), info.Def, new ModuleParams(info.Def.Params),
             info.Def.CoreSize, info.Def.InitSize) { Taints = taints };
         mod.Actor = t.Context.System.ActorOf(Runtime.Props.Create(() => new ModuleActor(k, mod)), $"module-{mod}");
-        k.Allocated.Add(mod);
         return mod;
     }
 
@@ -124,7 +123,7 @@ internal static class LoadModule
     private static async Task<int> complete_formation(KTask t, ModuleInstance mod)
     {
         await t.mutex_lock();
-        var err = await Symbols.verify_exported_symbols(t, mod);
+        var err = Symbols.verify_exported_symbols(t, mod);
         if (err == 0)
             await t.set_state(mod, ModuleState.Coming);
         t.mutex_unlock();

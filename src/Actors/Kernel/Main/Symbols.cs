@@ -56,7 +56,8 @@ internal static class Symbols
         await t.mutex_lock();
         try
         {
-            var fsa = await t.Call<SymbolLookup>(k.Symbols, new FindSymbol(name, gplok));
+            t.lockdep_assert_held();
+            var fsa = k.Symbols.find_symbol(name, gplok);
             if (!fsa.Found)
                 return new ResolvedSymbol(null, 0, "");
             var sym = fsa.Symbol!;
@@ -147,7 +148,7 @@ internal static class Symbols
     }
 
     /// <summary>verify_exported_symbols(mod): module_mutex is held.</summary>
-    public static async Task<int> verify_exported_symbols(KTask t, ModuleInstance mod)
+    public static int verify_exported_symbols(KTask t, ModuleInstance mod)
     {
         t.lockdep_assert_held();
         var syms = mod.Definition.Exports;
@@ -155,7 +156,7 @@ internal static class Symbols
             .Concat(syms.Where(s => s.GplOnly).OrderBy(s => s.Name, StringComparer.Ordinal));
         foreach (var s in ksymtabOrder)
         {
-            var fsa = await t.Call<SymbolLookup>(t.Kernel.Symbols, new FindSymbol(s.Name, GplOk: true));
+            var fsa = t.Kernel.Symbols.find_symbol(s.Name, gplOk: true);
             if (fsa.Found)
             {
                 t.Kernel.Log.pr_err($"{mod.Name}: exports duplicate symbol {s.Name} (owned by {fsa.Owner?.Name ?? "kernel"})");
