@@ -103,7 +103,7 @@ public sealed class KTask
 
     /// <summary>
     /// mutex_lock(&amp;module_mutex): a scheduling point (might_sleep), then the fast path takes the lock if
-    /// nobody holds it; otherwise the slow path queues on the ModuleMutex actor until the lock is handed over.
+    /// nobody holds it; otherwise the slow path queues this task until the lock is handed over.
     /// </summary>
     internal async Task mutex_lock()
     {
@@ -115,7 +115,7 @@ public sealed class KTask
                 return;
             if (!wait.Started)
                 wait = Wait("module_mutex");
-            await Kernel.Mutex.Ask<MutexLocked>(new MutexLock(Name));
+            await mutex_lock_slowpath();
         }
         finally
         {
@@ -133,8 +133,27 @@ public sealed class KTask
             return 0;
         if (SignalPending)
             return -Errno.EINTR;
-        var granted = await SleepInterruptible<object>(Kernel.Mutex, new MutexLock(Name), new MutexInterrupt(Name));
-        return granted is MutexLocked ? 0 : -Errno.EINTR;
+        InterruptibleSleep = (Kernel.Mutex, new MutexInterrupt(Name));
+        try
+        {
+            return await mutex_lock_slowpath() is MutexLocked ? 0 : -Errno.EINTR;
+        }
+        finally
+        {
+            InterruptibleSleep = null;
+        }
+    }
+
+    /// <summary>
+    /// __mutex_lock_slowpath: under wait_lock (atomic within this step), join the wait list; the answer is
+    /// <see cref="MutexLocked"/> when mutex_unlock hands the lock over, or <see cref="MutexInterrupted"/>.
+    /// </summary>
+    private Task<object> mutex_lock_slowpath()
+    {
+        var answer = Context.Expect<object>(Kernel.Mutex, new MutexLock(Name), out var replyTo);
+        Kernel.MutexLock.Enqueue(Name, replyTo);
+        Context.Annotate($"{Name} waits for module_mutex held by {Kernel.MutexOwner}");
+        return answer;
     }
 
     /// <summary>mutex_unlock(&amp;module_mutex): releases it, or hands it to the first waiter.</summary>

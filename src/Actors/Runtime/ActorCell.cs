@@ -172,6 +172,13 @@ internal sealed class ActorCell : IActorRef, IActorContext, IStash, ITraceNamed
 
     public Task Sleep(TimeSpan duration) => System.Sleep(this, duration);
 
+    public Task<T> Expect<T>(IActorRef from, object awaiting, out IActorRef replyTo)
+    {
+        ArgumentNullException.ThrowIfNull(awaiting);
+        var target = ActorSystem.CellOf(from) ?? throw new ArgumentException($"{from.Name} is not an actor of a simulation", nameof(from));
+        return System.Expect<T>(this, target, awaiting, out replyTo);
+    }
+
     public YieldAwaitable Yield(string what = "yield")
     {
         ArgumentNullException.ThrowIfNull(what);

@@ -21,6 +21,15 @@ public sealed partial class ActorSystem
         return promise.Task;
     }
 
+    internal Task<T> Expect<T>(ActorCell asker, ActorCell from, object awaiting, out IActorRef replyTo)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var promise = new PromiseRef<T>(this, ++askSequence, asker, from, awaiting);
+        asks.Add(promise);
+        replyTo = promise;
+        return promise.Task;
+    }
+
     /// <summary>Removes the ask from the in-flight set; false if it was no longer there.</summary>
     internal bool CompleteAsk(PendingAsk ask) => asks.Remove(ask);
 

@@ -38,6 +38,14 @@ public interface IActorContext
     /// </summary>
     YieldAwaitable Yield(string what = "yield");
 
+    /// <summary>
+    /// Waits for an answer without sending a question (an Ask whose question the caller has already put
+    /// where <paramref name="from"/> will find it): returns the task an Ask would, and in
+    /// <paramref name="replyTo"/> the reference whose first Tell answers it. Until then it is an ask of
+    /// <paramref name="awaiting"/> to <paramref name="from"/> in deadlock reports.
+    /// </summary>
+    Task<T> Expect<T>(IActorRef from, object awaiting, out IActorRef replyTo);
+
     /// <summary>Tells <paramref name="message"/> to <paramref name="receiver"/> after <paramref name="delay"/> of virtual time.</summary>
     ICancelable ScheduleTellOnce(TimeSpan delay, IActorRef receiver, object message, IActorRef? sender = null);
 

@@ -1,6 +1,7 @@
 // The waits of a run, drawn as bars on the waiting task's lane. A task is blocked from the last step it ran
 // until the step that resumes it; the bar says on what, judged by what it asked, who resumed it and what was noted:
-// mutex_lock(&module_mutex) that found it held ("a waits for module_mutex held by c"), a schedule() on
+// mutex_lock(&module_mutex) whose slow path found it held ("a waits for module_mutex held by c", noted in the
+// task's own step) until module_mutex hands it over, a schedule() on
 // module_wq (module_patient_check_exists, resolve_symbol_wait) until wake_up_all or its timeout,
 // idempotent_wait_for_completion() on another loader of the same inode, an msleep (a timer resumes it), a
 // scenario's wait on a kernel point or module state (answered by kernel_points when already passed, else by
@@ -42,7 +43,7 @@ internal static class WaitBars
 
     /// <summary>The questions a task blocks on (kernel actors' request records).</summary>
     private static readonly string[] BlockingRequests =
-        ["MutexLock", "ScheduleWait", "IdempotentWait", "AwaitPoint", "AwaitState", "KmodDown", "AwaitExit"];
+        ["ScheduleWait", "IdempotentWait", "AwaitPoint", "AwaitState", "KmodDown", "AwaitExit"];
 
     public static IReadOnlyList<WaitBar> Find(IReadOnlyList<TraceStep> steps, Func<string, LaneKind?> laneKind)
     {
@@ -91,9 +92,9 @@ internal static class WaitBars
         switch (resume.From)
         {
             case DiagramLanes.ModuleMutex:
-                var contention = request?.Annotations.FirstOrDefault(a =>
-                    a.StartsWith(task + " waits for " + DiagramLanes.ModuleMutex, StringComparison.Ordinal));
-                return contention is null ? null : new WaitBar(task, from, to, WaitKind.Mutex, contention, false);
+                return MutexContention(steps[start], task) is { } contention
+                    ? new WaitBar(task, from, to, WaitKind.Mutex, contention, false)
+                    : null;
             case DiagramLanes.ModuleWq:
                 var label = resume.Message.Contains("TimedOut = True", StringComparison.Ordinal)
                     ? "module_wq sleep, timed out"
@@ -129,6 +130,10 @@ internal static class WaitBars
     private static bool IsBlockingRequest(TraceStep s) =>
         Array.Exists(BlockingRequests, r => s.Message.StartsWith(r, StringComparison.Ordinal));
 
+    /// <summary>The note of mutex_lock's slow path in the task's step ("a waits for module_mutex held by c"), if any.</summary>
+    private static string? MutexContention(TraceStep step, string task) =>
+        step.Annotations.FirstOrDefault(a => a.StartsWith(task + " waits for " + DiagramLanes.ModuleMutex, StringComparison.Ordinal));
+
     private static WaitBar Blocked(IReadOnlyList<TraceStep> steps, string task, int start)
     {
         TraceStep? request = null;
@@ -141,8 +146,8 @@ internal static class WaitBars
 
         var (kind, what) = request switch
         {
+            null when MutexContention(steps[start], task) is { } contention => (WaitKind.Mutex, contention),
             null => (WaitKind.Other, "blocked"),
-            { To: DiagramLanes.ModuleMutex } => (WaitKind.Mutex, request.Annotations.FirstOrDefault() ?? "waits for module_mutex"),
             { To: DiagramLanes.ModuleWq } => (WaitKind.WaitQueue, "module_wq sleep"),
             { To: DiagramLanes.IdemHash } => (WaitKind.Idempotent, "idempotent_wait_for_completion"),
             { To: DiagramLanes.KernelPoints } => (WaitKind.KernelPoint, "waits for " + request.Message),

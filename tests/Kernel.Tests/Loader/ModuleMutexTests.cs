@@ -1,7 +1,7 @@
 // module_mutex as kernel/locking/mutex.c has it: mutex_lock is a scheduling point and then the fast path
 // (__mutex_trylock_fast) when nobody holds the lock, with no message to anyone; a task that finds it held
-// queues on the ModuleMutex actor (the slow path), and mutex_unlock hands the lock straight to the first
-// waiter. Mutual exclusion holds under every schedule tried.
+// joins the wait list in that same step (the slow path), and mutex_unlock hands the lock straight to the
+// first waiter, which module_mutex resumes. Mutual exclusion holds under every schedule tried.
 using ModActors.Kernel;
 using ModActors.Runtime;
 using Xunit;
@@ -39,21 +39,23 @@ public sealed class ModuleMutexTests
     }
 
     [Fact]
-    public void A_task_that_finds_the_lock_held_queues_and_the_unlock_hands_it_over_without_a_message()
+    public void A_task_that_finds_the_lock_held_queues_in_its_own_step_and_the_unlock_hands_it_over()
     {
         var h = ThreeLoaders();
         var steps = h.Run().Trace.Steps;
 
         Assert.All(h.Calls, c => Assert.Equal(0, c.Rc));
-        var queued = steps.First(s => s.To == "module_mutex" && s.Annotations.Any(n => n.Contains(" waits for module_mutex held by ", StringComparison.Ordinal)));
-        var waiter = queued.From;
-        var holder = queued.Annotations.Single()[(waiter + " waits for module_mutex held by ").Length..];
+        var queued = steps.First(s => s.Annotations.Any(n => n.Contains(" waits for module_mutex held by ", StringComparison.Ordinal)));
+        var waiter = queued.To;
+        var note = queued.Annotations.Single(n => n.Contains(" waits for module_mutex held by ", StringComparison.Ordinal));
+        var holder = note[(waiter + " waits for module_mutex held by ").Length..];
         var unlock = steps.First(s => s.Step > queued.Step && s.Annotations.Contains(holder + " unlocks module_mutex"));
         var granted = steps.First(s => s.Step > queued.Step && s.To == waiter);
 
+        Assert.Equal((waiter, "resume mutex_lock"), (queued.From, queued.Message));
+        Assert.DoesNotContain(steps, s => s.To == "module_mutex");
         Assert.True(granted.Step > unlock.Step, $"{waiter} resumed at #{granted.Step}, before {holder} unlocked at #{unlock.Step}");
         Assert.Equal(("module_mutex", "resume MutexLocked { }"), (granted.From, granted.Message));
-        Assert.DoesNotContain(steps, s => s.Message.StartsWith("MutexUnlock", StringComparison.Ordinal));
     }
 
     [Theory]

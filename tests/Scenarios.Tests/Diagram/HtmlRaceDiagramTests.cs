@@ -104,13 +104,14 @@ public class HtmlRaceDiagramTests
         var run = RaceRuns.MutexContention();
         var html = Html(run);
         var steps = run.Trace.Steps;
-        var ask = RaceRuns.Noted(run, "a waits for module_mutex held by c");
-        var lastRun = steps.Last(s => s.Step < ask.Step && s.To == "a").Step;
-        var locked = steps.First(s => s.Step > ask.Step && s.To == "a");
+        var queued = steps.First(s => s.Annotations.Any(n => n.StartsWith(s.To + " waits for module_mutex held by ", StringComparison.Ordinal)));
+        var waiter = queued.To;
+        var note = queued.Annotations.First(n => n.StartsWith(waiter + " waits for module_mutex", StringComparison.Ordinal));
+        var locked = steps.First(s => s.Step > queued.Step && s.To == waiter);
 
-        Assert.Contains("<g class=\"wait w-mutex\" data-task=\"a\">", html, StringComparison.Ordinal);
+        Assert.Contains($"<g class=\"wait w-mutex\" data-task=\"{waiter}\">", html, StringComparison.Ordinal);
         Assert.Equal(("module_mutex", "resume MutexLocked { }"), (locked.From, locked.Message));
-        Assert.Contains($"<title>a waits for module_mutex held by c (#{lastRun} to #{locked.Step})</title>", html, StringComparison.Ordinal);
+        Assert.Contains($"<title>{note} (#{queued.Step} to #{locked.Step})</title>", html, StringComparison.Ordinal);
     }
 
     [Fact]

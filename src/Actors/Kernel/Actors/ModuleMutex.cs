@@ -1,16 +1,17 @@
 // module_mutex (kernel/module/main.c): the sleeping lock that protects the modules list, the symbol
-// tables and module_use links, modelled on kernel/locking/mutex.c. The lock word and wait list live in
-// KernelState.MutexLock. mutex_lock (KTask) is a scheduling point followed by the fast path
-// (__mutex_trylock_fast: take it if nobody holds it); a task that finds it held asks this actor, the slow
-// path (__mutex_lock_slowpath), which grants it if it was released meanwhile or queues the task, first
-// come, first served. mutex_unlock clears the owner when nobody waits (__mutex_unlock_fast) and otherwise
-// hands the lock to the first waiter, whose answer comes from here (__mutex_unlock_slowpath with handoff).
-// An interrupted waiter (mutex_lock_interruptible) leaves the queue and gets -EINTR.
+// tables and module_use links, modelled on kernel/locking/mutex.c. The lock word and wait list
+// (MutexState, KernelState.MutexLock) are touched by the tasks themselves, each time within one step as
+// the kernel does under wait_lock: mutex_lock (KTask) is a scheduling point followed by the fast path
+// (__mutex_trylock_fast: take it if nobody holds it) or the slow path (join the wait list, first come,
+// first served, and sleep); mutex_unlock clears the owner when nobody waits (__mutex_unlock_fast) and
+// otherwise hands the lock to the first waiter, which this actor answers (__mutex_unlock_slowpath with
+// handoff). The actor also takes an interrupted waiter (mutex_lock_interruptible) off the list with
+// -EINTR and tells deadlock reports who waits for whom.
 using ModActors.Runtime;
 
 namespace ModActors.Kernel.Actors;
 
-/// <summary>mutex_lock(&amp;module_mutex) by <paramref name="Task"/>; answered with <see cref="MutexLocked"/>.</summary>
+/// <summary>What <paramref name="Task"/> waits for on module_mutex's wait list: <see cref="MutexLocked"/>.</summary>
 internal sealed record MutexLock(string Task);
 
 /// <summary>The lock is now held by the asker.</summary>
@@ -83,7 +84,7 @@ internal sealed class MutexState
     }
 }
 
-/// <summary>The actor behind module_mutex's slow path.</summary>
+/// <summary>The actor behind module_mutex's wait list.</summary>
 internal sealed class ModuleMutex : ReceiveActor, IWaitGraphNode
 {
     private readonly KernelState state;
@@ -92,16 +93,6 @@ internal sealed class ModuleMutex : ReceiveActor, IWaitGraphNode
     {
         this.state = state;
         var mutex = state.MutexLock;
-        Receive<MutexLock>(m =>
-        {
-            if (mutex.TryLock(m.Task))
-            {
-                Sender.Tell(MutexLocked.Instance, Self);
-                return;
-            }
-            mutex.Enqueue(m.Task, Sender);
-            Context.Annotate($"{m.Task} waits for module_mutex held by {mutex.Owner}");
-        });
         Receive<MutexInterrupt>(m =>
         {
             mutex.Remove(m.Task)?.Tell(MutexInterrupted.Instance, Self);
