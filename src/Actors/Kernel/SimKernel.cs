@@ -67,7 +67,7 @@ public sealed class SimKernel
     internal static KernelTaskHandle SpawnTask(KernelState s, string name, Func<KTask, Task<int>> program)
     {
         var pid = s.NextPid();
-        var actor = s.System.ActorOf(Props.Create(() => new TaskActor(s, name, pid)), name);
+        var actor = s.System.ActorOf(Props.Create(() => new TaskActor(s, name, pid)).WithInlineAwaits(), name);
         s.AddTask(name, actor);
         actor.Tell(new RunProgram(program));
         return new KernelTaskHandle(name, pid, actor);

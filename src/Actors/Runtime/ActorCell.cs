@@ -16,8 +16,9 @@ internal sealed class ActorCell : IActorRef, IActorContext, IStash, ITraceNamed
     private List<ActorCell>? watchers;
     private ActorSynchronizationContext? sync;
 
-    public ActorCell(ActorSystem system, ActorCell? parent, string name, int id)
+    public ActorCell(ActorSystem system, ActorCell? parent, string name, int id, bool inlineAwaits = false)
     {
+        InlineAwaits = inlineAwaits;
         System = system;
         Parent = parent;
         Name = name;
@@ -69,7 +70,11 @@ internal sealed class ActorCell : IActorRef, IActorContext, IStash, ITraceNamed
 
     public bool Enabled => !Stopped && (HasResumptions || (!Suspended && MailboxCount > 0));
 
-    public SynchronizationContext SyncContext => sync ??= new ActorSynchronizationContext(this);
+    /// <summary>Created with Props.WithInlineAwaits: its steps run without a SynchronizationContext.</summary>
+    public bool InlineAwaits { get; }
+
+    /// <summary>The SynchronizationContext its steps run under (none for an inline-awaits actor).</summary>
+    public SynchronizationContext? StepContext => InlineAwaits ? null : sync ??= new ActorSynchronizationContext(this);
 
     public IReadOnlyList<ActorCell> Children => childOrder ?? (IReadOnlyList<ActorCell>)[];
 

@@ -11,7 +11,9 @@
 //   replay), and the choices form a replayable Schedule;
 // - time is virtual: it only moves when nothing is enabled, jumping to the next timer;
 // - async handlers run under a per-actor SynchronizationContext, so every await continuation is a
-//   step of its actor; a continuation arriving from another thread fails the run.
+//   step of its actor; a continuation arriving from another thread fails the run. An actor created
+//   with Props.WithInlineAwaits runs without one: the runtime's own waits (Ask, Expect, Sleep, Yield)
+//   resume it in its own steps, and the awaits up its call chain continue inline.
 // This file holds creation and lifecycle; the step loop, time, asks and deadlock detection live in
 // the ActorSystem_*.cs files.
 using ModActors.Runtime.Scheduling;
@@ -133,7 +135,7 @@ public sealed partial class ActorSystem : IDisposable
                 nameof(name));
         }
 
-        var cell = new ActorCell(this, parent, name, nextCellId++);
+        var cell = new ActorCell(this, parent, name, nextCellId++, props.InlineAwaits);
         if (parent == null)
         {
             topLevel.Add(name, cell);

@@ -14,7 +14,7 @@ public sealed partial class ActorSystem
         asks.Add(promise);
         if (timeout is { } t)
         {
-            promise.Timer = AddTimer(t, () => promise.TimeOut(t));
+            StartTimeout(promise, t);
         }
 
         target.Tell(message, promise);
@@ -29,6 +29,9 @@ public sealed partial class ActorSystem
         replyTo = promise;
         return promise.Task;
     }
+
+    /// <summary>Kept out of Ask so that an ask without a timeout allocates no closure.</summary>
+    private void StartTimeout(PendingAsk promise, TimeSpan timeout) => promise.Timer = AddTimer(timeout, () => promise.TimeOut(timeout));
 
     /// <summary>Removes the ask from the in-flight set; false if it was no longer there.</summary>
     internal bool CompleteAsk(PendingAsk ask) => asks.Remove(ask);

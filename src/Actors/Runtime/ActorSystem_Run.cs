@@ -177,7 +177,7 @@ public sealed partial class ActorSystem
 
         var cell = ready.Take(index);
         running = cell;
-        InstallContext(cell.SyncContext);
+        InstallContext(cell.StepContext);
         try
         {
             if (cell.HasResumptions)
@@ -252,6 +252,13 @@ public sealed partial class ActorSystem
         var sameThread = Environment.CurrentManagedThreadId == ownerThread;
         if (sameThread && (ReferenceEquals(running, cell) || !ReferenceEquals(cell.SuspendedTask, task)))
         {
+            return;
+        }
+
+        if (cell.InlineAwaits && ReferenceEquals(cell.SuspendedTask, task))
+        {
+            foreignPost ??= $"{cell.TraceName}: its handler finished outside its own steps (an actor created with " +
+                "Props.WithInlineAwaits may await only Ask, Expect, Sleep, Yield and its own async methods)";
             return;
         }
 

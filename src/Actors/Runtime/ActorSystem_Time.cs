@@ -41,9 +41,19 @@ public sealed partial class ActorSystem
 
         var done = new TaskCompletionSource();
         var what = "sleep " + TraceStep.FormatTime(duration);
-        AddTimer(duration, () => WithCause("timer", what, () => done.TrySetResult()));
+        if (cell.InlineAwaits)
+        {
+            AddTimer(duration, () => WithCause("timer", what, () => PostResumption(cell, CompleteSleep, done)));
+        }
+        else
+        {
+            AddTimer(duration, () => WithCause("timer", what, () => done.TrySetResult()));
+        }
+
         return done.Task;
     }
+
+    private static readonly SendOrPostCallback CompleteSleep = static done => ((TaskCompletionSource)done!).TrySetResult();
 
     internal SimTimer AddTimer(TimeSpan delay, Action fire)
     {

@@ -54,32 +54,30 @@ internal abstract class PendingAsk(ActorSystem system, long id, ActorCell? asker
 internal sealed class PromiseRef<T>(ActorSystem system, long id, ActorCell? asker, ActorCell target, object question)
     : PendingAsk(system, id, asker, target, question)
 {
+    private static readonly SendOrPostCallback Settle = static state => ((PromiseRef<T>)state!).SettleNow();
+
     private readonly TaskCompletionSource<T> completion = new();
+    private object? answer;
+    private bool settled;
+    private bool timedOut;
 
     public Task<T> Task => completion.Task;
 
     public override void Tell(object message, IActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (completion.Task.IsCompleted || !System.CompleteAsk(this))
+        if (settled || completion.Task.IsCompleted || !System.CompleteAsk(this))
         {
             System.DeadLetter();
             return;
         }
 
         Timer?.Cancel();
+        answer = message;
         var outer = System.EnterCause(ActorSystem.NameOf(sender ?? System.Running), message);
         try
         {
-            if (message is T reply)
-            {
-                completion.TrySetResult(reply);
-            }
-            else
-            {
-                completion.TrySetException(new InvalidCastException(
-                    $"Ask of {Question.GetType().Name} to {Target.TraceName} expected {typeof(T).Name} but got {message.GetType().Name}"));
-            }
+            SettleInAskersStep();
         }
         finally
         {
@@ -89,12 +87,50 @@ internal sealed class PromiseRef<T>(ActorSystem system, long id, ActorCell? aske
 
     public override void TimeOut(TimeSpan timeout)
     {
-        if (completion.Task.IsCompleted || !System.CompleteAsk(this))
+        if (settled || completion.Task.IsCompleted || !System.CompleteAsk(this))
         {
             return;
         }
 
         var text = $"Ask of {Question.GetType().Name} to {Target.TraceName} timed out after {TraceStep.FormatTime(timeout)} of virtual time";
-        System.WithCause("timer", "ask timeout", () => completion.TrySetException(new AskTimeoutException(text)));
+        answer = new AskTimeoutException(text);
+        timedOut = true;
+        System.WithCause("timer", "ask timeout", SettleInAskersStep);
+    }
+
+    /// <summary>
+    /// Completes the task now, or — for an asker created with Props.WithInlineAwaits, whose awaits have no
+    /// SynchronizationContext to come back through — in a resumption step of the asker.
+    /// </summary>
+    private void SettleInAskersStep()
+    {
+        settled = true;
+        if (Asker is { InlineAwaits: true } asker)
+        {
+            System.PostResumption(asker, Settle, this);
+        }
+        else
+        {
+            SettleNow();
+        }
+    }
+
+    private void SettleNow()
+    {
+        switch (answer)
+        {
+            case AskTimeoutException timeout when timedOut:
+                completion.TrySetException(timeout);
+                break;
+            case T reply:
+                completion.TrySetResult(reply);
+                break;
+            default:
+                completion.TrySetException(new InvalidCastException(
+                    $"Ask of {Question.GetType().Name} to {Target.TraceName} expected {typeof(T).Name} but got {answer!.GetType().Name}"));
+                break;
+        }
+
+        answer = null;
     }
 }
