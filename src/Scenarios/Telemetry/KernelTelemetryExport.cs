@@ -80,6 +80,9 @@ internal static class KernelTelemetryExport
     {
         public void Dispose()
         {
+            // Dispose alone waits 5 s for the span batch to go out; a loaded machine needs the full export timeout.
+            // (Metrics are exported once, by Dispose.)
+            tracer?.ForceFlush(OtlpTimeoutMilliseconds);
             tracer?.Dispose();
             meter?.Dispose();
             if (delivery is null)
