@@ -103,11 +103,7 @@ public class HtmlRaceDiagramTests
     {
         var run = RaceRuns.MutexContention();
         var html = Html(run);
-        var steps = run.Trace.Steps;
-        var queued = steps.First(s => s.Annotations.Any(n => n.StartsWith(s.To + " waits for module_mutex held by ", StringComparison.Ordinal)));
-        var waiter = queued.To;
-        var note = queued.Annotations.First(n => n.StartsWith(waiter + " waits for module_mutex", StringComparison.Ordinal));
-        var locked = steps.First(s => s.Step > queued.Step && s.To == waiter);
+        var (queued, waiter, note, locked) = RaceRuns.FirstMutexWait(run);
 
         Assert.Contains($"<g class=\"wait w-mutex\" data-task=\"{waiter}\">", html, StringComparison.Ordinal);
         Assert.Equal(("module_mutex", "resume MutexLocked { }"), (locked.From, locked.Message));

@@ -124,10 +124,7 @@ public class MermaidRaceDiagramTests
     {
         var run = RaceRuns.MutexContention();
         var mmd = Mermaid(run);
-        var steps = run.Trace.Steps;
-        var queued = steps.First(s => s.Annotations.Any(n => n.StartsWith(s.To + " waits for module_mutex held by ", StringComparison.Ordinal)));
-        var waiter = queued.To;
-        var granted = steps.First(s => s.Step > queued.Step && s.To == waiter);
+        var (_, waiter, _, granted) = RaceRuns.FirstMutexWait(run);
         var (w, mutex) = (Id(run, waiter), Id(run, "module_mutex"));
 
         Assert.Equal(("module_mutex", "resume MutexLocked { }"), (granted.From, granted.Message));

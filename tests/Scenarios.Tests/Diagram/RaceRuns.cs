@@ -159,6 +159,19 @@ internal static class RaceRuns
     public static long ExitStep(RaceRun run, string task) =>
         StepWhere(run, s => s.Annotations.Any(a => a.StartsWith(task + " exited ", StringComparison.Ordinal)), task + " exited").Step;
 
+    /// <summary>
+    /// The first contended mutex_lock of <paramref name="run"/>: the waiter's step noting "X waits for module_mutex
+    /// held by Y", that note, and the waiter's next step (where module_mutex hands it the lock).
+    /// </summary>
+    public static (TraceStep Queued, string Waiter, string Note, TraceStep Granted) FirstMutexWait(RaceRun run)
+    {
+        var steps = run.Trace.Steps;
+        var queued = StepWhere(run, s => s.Annotations.Any(n => n.StartsWith(s.To + " waits for module_mutex held by ", StringComparison.Ordinal)),
+            "a task waits for module_mutex");
+        var note = queued.Annotations.First(n => n.StartsWith(queued.To + " waits for module_mutex", StringComparison.Ordinal));
+        return (queued, queued.To, note, steps.First(s => s.Step > queued.Step && s.To == queued.To));
+    }
+
     /// <summary>The step that carries the note <paramref name="note"/>.</summary>
     public static TraceStep Noted(RaceRun run, string note) => StepWhere(run, s => s.Annotations.Contains(note), $"\"{note}\" is noted");
 
