@@ -181,7 +181,9 @@ internal sealed class ActorCell : IActorRef, IActorContext, IStash, ITraceNamed
     {
         ArgumentNullException.ThrowIfNull(awaiting);
         var target = ActorSystem.CellOf(from) ?? throw new ArgumentException($"{from.Name} is not an actor of a simulation", nameof(from));
-        return System.Expect<T>(this, target, awaiting, out replyTo);
+        var answer = System.Expect<T>(this, target, awaiting, out var promise);
+        replyTo = promise;
+        return answer;
     }
 
     public YieldAwaitable Yield(string what = "yield")

@@ -9,25 +9,40 @@ public sealed partial class ActorSystem
 
     internal Task<T> Ask<T>(ActorCell target, object message, TimeSpan? timeout)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        var promise = new PromiseRef<T>(this, ++askSequence, running, target, message);
-        asks.Add(promise);
+        var answer = Expect<T>(running, target, message, out var promise);
         if (timeout is { } t)
         {
             StartTimeout(promise, t);
         }
 
         target.Tell(message, promise);
-        return promise.Task;
+        return answer;
     }
 
-    internal Task<T> Expect<T>(ActorCell asker, ActorCell from, object awaiting, out IActorRef replyTo)
+    /// <summary>An ask of <paramref name="awaiting"/> to <paramref name="from"/> whose question is not sent (Context.Expect; Ask sends it).</summary>
+    internal Task<T> Expect<T>(ActorCell? asker, ActorCell from, object awaiting, out PendingAsk replyTo)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var promise = new PromiseRef<T>(this, ++askSequence, asker, from, awaiting);
         asks.Add(promise);
         replyTo = promise;
         return promise.Task;
+    }
+
+    /// <summary>
+    /// Completes what <paramref name="waiter"/> awaits: now, or — for an actor created with Props.WithInlineAwaits,
+    /// whose awaits have no SynchronizationContext to come back through — in a resumption step of its own.
+    /// </summary>
+    internal void CompleteFor(ActorCell? waiter, SendOrPostCallback complete, object state)
+    {
+        if (waiter is { InlineAwaits: true })
+        {
+            PostResumption(waiter, complete, state);
+        }
+        else
+        {
+            complete(state);
+        }
     }
 
     /// <summary>Kept out of Ask so that an ask without a timeout allocates no closure.</summary>

@@ -41,14 +41,7 @@ public sealed partial class ActorSystem
 
         var done = new TaskCompletionSource();
         var what = "sleep " + TraceStep.FormatTime(duration);
-        if (cell.InlineAwaits)
-        {
-            AddTimer(duration, () => WithCause("timer", what, () => PostResumption(cell, CompleteSleep, done)));
-        }
-        else
-        {
-            AddTimer(duration, () => WithCause("timer", what, () => done.TrySetResult()));
-        }
+        AddTimer(duration, () => WithCause("timer", what, () => CompleteFor(cell, CompleteSleep, done)));
 
         return done.Task;
     }

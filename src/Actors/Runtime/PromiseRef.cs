@@ -58,15 +58,14 @@ internal sealed class PromiseRef<T>(ActorSystem system, long id, ActorCell? aske
 
     private readonly TaskCompletionSource<T> completion = new();
     private object? answer;
-    private bool settled;
-    private bool timedOut;
+    private AskTimeoutException? timedOut;
 
     public Task<T> Task => completion.Task;
 
     public override void Tell(object message, IActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (settled || completion.Task.IsCompleted || !System.CompleteAsk(this))
+        if (!System.CompleteAsk(this))
         {
             System.DeadLetter();
             return;
@@ -77,7 +76,7 @@ internal sealed class PromiseRef<T>(ActorSystem system, long id, ActorCell? aske
         var outer = System.EnterCause(ActorSystem.NameOf(sender ?? System.Running), message);
         try
         {
-            SettleInAskersStep();
+            System.CompleteFor(Asker, Settle, this);
         }
         finally
         {
@@ -87,48 +86,30 @@ internal sealed class PromiseRef<T>(ActorSystem system, long id, ActorCell? aske
 
     public override void TimeOut(TimeSpan timeout)
     {
-        if (settled || completion.Task.IsCompleted || !System.CompleteAsk(this))
+        if (!System.CompleteAsk(this))
         {
             return;
         }
 
         var text = $"Ask of {Question.GetType().Name} to {Target.TraceName} timed out after {TraceStep.FormatTime(timeout)} of virtual time";
-        answer = new AskTimeoutException(text);
-        timedOut = true;
-        System.WithCause("timer", "ask timeout", SettleInAskersStep);
-    }
-
-    /// <summary>
-    /// Completes the task now, or — for an asker created with Props.WithInlineAwaits, whose awaits have no
-    /// SynchronizationContext to come back through — in a resumption step of the asker.
-    /// </summary>
-    private void SettleInAskersStep()
-    {
-        settled = true;
-        if (Asker is { InlineAwaits: true } asker)
-        {
-            System.PostResumption(asker, Settle, this);
-        }
-        else
-        {
-            SettleNow();
-        }
+        timedOut = new AskTimeoutException(text);
+        System.WithCause("timer", "ask timeout", () => System.CompleteFor(Asker, Settle, this));
     }
 
     private void SettleNow()
     {
-        switch (answer)
+        if (timedOut is not null)
         {
-            case AskTimeoutException timeout when timedOut:
-                completion.TrySetException(timeout);
-                break;
-            case T reply:
-                completion.TrySetResult(reply);
-                break;
-            default:
-                completion.TrySetException(new InvalidCastException(
-                    $"Ask of {Question.GetType().Name} to {Target.TraceName} expected {typeof(T).Name} but got {answer!.GetType().Name}"));
-                break;
+            completion.TrySetException(timedOut);
+        }
+        else if (answer is T reply)
+        {
+            completion.TrySetResult(reply);
+        }
+        else
+        {
+            completion.TrySetException(new InvalidCastException(
+                $"Ask of {Question.GetType().Name} to {Target.TraceName} expected {typeof(T).Name} but got {answer!.GetType().Name}"));
         }
 
         answer = null;
