@@ -3,6 +3,7 @@
 // publishing the kernel point it has reached. Every await here is a scheduling point.
 using System.Diagnostics;
 using ModActors.Kernel.Actors;
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Kernel;
@@ -28,7 +29,7 @@ public sealed class KTask
     public TimeSpan Now => Context.Now;
 
     /// <summary>The number of the simulation step this task is running in.</summary>
-    public long Step => Context.System.StepCount;
+    public long Step => Kernel.System.StepCount;
 
     internal KernelState Kernel { get; }
 
@@ -174,7 +175,7 @@ public sealed class KTask
 
     internal Task msleep(long milliseconds) => milliseconds > 0 ? Context.Sleep(TimeSpan.FromMilliseconds(milliseconds)) : Task.CompletedTask;
 
-    internal Task<T> Call<T>(IActorRef target, object message) => target.Ask<T>(message);
+    internal Task<T> Call<T>(IActorRef target, object message) => Context.Ask<T>(target, message);
 
     internal void Tell(IActorRef target, object message) => target.Tell(message, Context.Self);
 

@@ -4,6 +4,7 @@
 // one name past UNFORMED; a notifier block told COMING about a module is later told LIVE or GOING
 // (unless it vetoed that COMING); nobody is left asleep on module_wq at the end. The module actor and
 // the code paths report events here; each check is O(1) per event.
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Kernel;
@@ -80,7 +81,7 @@ internal sealed class KernelInvariants(KernelState kernel)
         foreach (var key in comingOrder)
         {
             if (comingOpen.ContainsKey(key) && blockAlive(key.Block))
-                return $"notifier {key.Block.Name} was told {key.Module} is COMING and never LIVE or GOING";
+                return $"notifier {key.Block.Path.Name} was told {key.Module} is COMING and never LIVE or GOING";
         }
         return null;
     }

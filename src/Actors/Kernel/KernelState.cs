@@ -3,6 +3,7 @@
 // actors that model the shared objects (module_mutex, idem_hash, module_wq, module_notify_list, the
 // symbol tables, kmod's semaphore, kernel points). SimKernel is its public face.
 using ModActors.Kernel.Actors;
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Kernel;
@@ -14,7 +15,7 @@ internal sealed class KernelState
     private long nextId;
     private int nextPid = 100;
 
-    public KernelState(ActorSystem system, KernelConfig config, KernelSymbols vmlinux)
+    public KernelState(Simulation system, KernelConfig config, KernelSymbols vmlinux)
     {
         System = system;
         Config = config;
@@ -25,7 +26,7 @@ internal sealed class KernelState
         Stats = new ModuleStats(config);
     }
 
-    public ActorSystem System { get; }
+    public Simulation System { get; }
 
     public KernelConfig Config { get; }
 

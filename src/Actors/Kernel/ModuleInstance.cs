@@ -71,7 +71,7 @@ internal sealed class ModuleInstance
     public Actors.NotifierEntry? Notifier { get; set; }
 
     /// <summary>The actor that owns this struct module.</summary>
-    public Runtime.IActorRef Actor { get; set; } = Runtime.ActorRefs.Nobody;
+    public Akka.Actor.IActorRef Actor { get; set; } = Akka.Actor.ActorRefs.Nobody;
 
     /// <summary>module_refcount(): refcnt - MODULE_REF_BASE.</summary>
     public int module_refcount() => Refcnt - MODULE_REF_BASE;

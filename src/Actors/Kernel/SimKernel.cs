@@ -4,6 +4,7 @@
 // (/proc/modules, /sys/module, dmesg, taints, statistics).
 using System.Security.Cryptography.X509Certificates;
 using ModActors.Kernel.Actors;
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Kernel;
@@ -47,7 +48,7 @@ public sealed class SimKernel
     internal KernelState State { get; }
 
     /// <summary>Boots a kernel in <paramref name="system"/>; its invariants are checked after every step.</summary>
-    public static SimKernel Boot(ActorSystem system, KernelConfig? config = null, KernelSymbols? vmlinux = null)
+    public static SimKernel Boot(Simulation system, KernelConfig? config = null, KernelSymbols? vmlinux = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         var s = new KernelState(system, config ?? KernelConfig.Debian612, vmlinux ?? KernelSymbols.Synthetic);
@@ -67,7 +68,7 @@ public sealed class SimKernel
     internal static KernelTaskHandle SpawnTask(KernelState s, string name, Func<KTask, Task<int>> program)
     {
         var pid = s.NextPid();
-        var actor = s.System.ActorOf(Props.Create(() => new TaskActor(s, name, pid)).WithInlineAwaits(), name);
+        var actor = s.System.ActorOf(Props.Create(() => new TaskActor(s, name, pid)), name);
         s.AddTask(name, actor);
         actor.Tell(new RunProgram(program));
         return new KernelTaskHandle(name, pid, actor);

@@ -3,6 +3,8 @@
 // (from kernel context) and modprobe (user space), try_module_get/module_put through a held file whose
 // owner is the module, reading /proc/modules and /sys/module files, and waiting for another task's
 // kernel point or a module's state. Results are the kernel's: 0 or -errno.
+using Akka.Actor;
+using ModActors.Runtime;
 using ModActors.Kernel.Actors;
 using ModActors.Kernel.Main;
 

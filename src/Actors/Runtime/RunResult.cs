@@ -15,14 +15,14 @@ public enum RunOutcome
     /// <summary>An exception escaped a handler (or the schedule diverged from a replayed one).</summary>
     Failure,
 
-    /// <summary>An invariant added with <see cref="ActorSystem.AddInvariant"/> failed.</summary>
+    /// <summary>An invariant added with <see cref="Simulation.AddInvariant"/> failed.</summary>
     InvariantViolation,
 
     /// <summary>The run reached <see cref="SimulationOptions.MaxSteps"/>.</summary>
     StepLimit,
 }
 
-/// <summary>The result of <see cref="ActorSystem.Run"/>.</summary>
+/// <summary>The result of <see cref="Simulation.Run"/>.</summary>
 public sealed class RunResult
 {
     internal RunResult(RunOutcome outcome, long steps, TimeSpan virtualTime, Trace trace, Schedule schedule)

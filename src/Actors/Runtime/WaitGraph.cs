@@ -1,6 +1,7 @@
 // The wait-for graph that deadlock reports are built from. Asks contribute their edges by
 // themselves; an actor that models a lock (a mutex actor, a wait queue) implements IWaitGraphNode
 // to say who waits for whom inside it.
+using Akka.Actor;
 namespace ModActors.Runtime;
 
 /// <summary>Implemented by an actor that can tell which parties wait on it and for whom.</summary>

@@ -30,7 +30,7 @@ internal static class ScenarioRunner
 
     private static RunReport Run(ScenarioSetup setup, ISchedulingStrategy strategy, long maxSteps, bool record = true)
     {
-        using var system = ActorSystem.Create("scenario", new SimulationOptions { Strategy = strategy, MaxSteps = maxSteps, RecordTrace = record });
+        using var system = Simulation.Create("scenario", new SimulationOptions { Strategy = strategy, MaxSteps = maxSteps, RecordTrace = record });
         var judge = setup.Build(system);
         return judge(system.Run());
     }

@@ -1,4 +1,4 @@
-// Builds one run of a scenario inside a fresh ActorSystem: boots the simulated kernel with the
+// Builds one run of a scenario inside a fresh Simulation: boots the simulated kernel with the
 // scenario's configuration, installs its files (inodes shared by links, fresh for copies) and the
 // modprobe repository, and spawns one task per scenario task that runs its steps in order, recording
 // each call. Returns the judge that turns the finished run into a RunReport. Everything it touches
@@ -25,7 +25,7 @@ internal sealed class ScenarioSetup
 
     public Scenario Scenario { get; }
 
-    public Func<RunResult, RunReport> Build(ActorSystem system)
+    public Func<RunResult, RunReport> Build(Simulation system)
     {
         var kernel = SimKernel.Boot(system, Scenario.Config, vmlinux);
         InstallFiles(kernel);

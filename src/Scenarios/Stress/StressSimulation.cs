@@ -1,4 +1,4 @@
-// One seed's simulation: a fresh ActorSystem under a random or pct strategy seeded by the seed (or a
+// One seed's simulation: a fresh Simulation under a random or pct strategy seeded by the seed (or a
 // replayed schedule), a booted kernel with the profile's load path and CONFIG_MODULE_STATS on, the
 // workload's files, one task per workload task, the kernel's invariants plus the holders' ledger checked
 // after every step, and the end-of-run checks. Single-threaded: seeds run in parallel, steps never do.
@@ -13,7 +13,7 @@ internal static class StressSimulation
     {
         var workload = StressWorkload.Generate(o, seed);
         var strategy = Strategy(o, seed, replay, workload);
-        var system = ActorSystem.Create("stress", new SimulationOptions
+        var system = Simulation.Create("stress", new SimulationOptions
         {
             Strategy = strategy,
             RecordTrace = false,

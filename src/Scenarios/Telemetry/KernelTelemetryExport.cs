@@ -3,7 +3,7 @@
 // one as they end, SimpleActivityExportProcessor, so the text is in simulation order) or to the official OTLP
 // exporters over http/protobuf (spans batched, BatchActivityExportProcessor). Metrics are exported once, when the
 // export is disposed at the end of the run; disposing also flushes the spans. A system filter keeps only the traces
-// of one ActorSystem (KernelTraceFilter); the kernel's metrics carry no system, so they cover every kernel that ran in
+// of one Simulation (KernelTraceFilter); the kernel's metrics carry no system, so they cover every kernel that ran in
 // the process meanwhile. In OTLP mode, requests the collector did not take are summed up on the console writer at the
 // end (OtlpDeliveryLog), since the SDK itself drops them silently.
 using System.Diagnostics;

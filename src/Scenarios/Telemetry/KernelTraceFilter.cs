@@ -1,4 +1,4 @@
-// Keeps only the traces of one simulation (ActorSystem) for the exporters behind it. The ActivitySource is
+// Keeps only the traces of one simulation (Simulation) for the exporters behind it. The ActivitySource is
 // process-wide, so a provider also sees the spans of every other kernel running in the process (tests run kernels in
 // parallel); only a trace's root span, the system call, carries the modactors.system tag, and it ends last. So spans
 // are held per trace until the root ends, then passed on (in the order they ended) if the root belongs to the

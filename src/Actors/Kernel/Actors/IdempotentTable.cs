@@ -3,6 +3,7 @@
 // already there; idempotent_complete() fills every entry of that inode with the winner's return value
 // and completes it; idempotent_wait_for_completion() waits for the caller's own entry. A waiter
 // interrupted before completion removes its entry and returns -EINTR (the value an entry starts with).
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Kernel.Actors;

@@ -4,6 +4,7 @@
 // control. A point already passed satisfies a wait at once. Passing a point is not itself a step: the
 // passing task records it in its own step and answers the waiters' asks there, so a released waiter is
 // runnable from that very step on.
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Kernel.Actors;

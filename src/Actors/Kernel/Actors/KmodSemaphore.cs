@@ -1,6 +1,7 @@
 // kmod_concurrent_max (kernel/module/kmod.c): the counting semaphore, initialised to MAX_KMOD_CONCURRENT
 // (50), that bounds concurrent request_module calls; down_timeout waits up to
 // MAX_KMOD_ALL_BUSY_TIMEOUT (5 s) and fails with -ETIME.
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Kernel.Actors;
@@ -33,7 +34,7 @@ internal sealed class KmodSemaphore : ReceiveActor
                 Sender.Tell(0, Self);
                 return;
             }
-            var timer = Context.ScheduleTellOnce(m.Timeout, Self, new KmodTimeout(m.Waiter));
+            var timer = Context.System.Scheduler.ScheduleTellOnceCancelable(m.Timeout, Self, new KmodTimeout(m.Waiter), Self);
             waiters.Add((m.Waiter, Sender, timer));
         });
         Receive<KmodUp>(_ =>

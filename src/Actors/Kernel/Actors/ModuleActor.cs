@@ -4,6 +4,7 @@
 // atomics of __module_get, try_module_get, module_put and try_release_module_ref's atomic_sub_return
 // and atomic_add_unless. It checks the state machine UNFORMED -> COMING -> LIVE -> GOING -> UNFORMED
 // on every transition.
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Kernel.Actors;

@@ -7,6 +7,7 @@
 // otherwise hands the lock to the first waiter, which this actor answers (__mutex_unlock_slowpath with
 // handoff). The actor also takes an interrupted waiter (mutex_lock_interruptible) off the list with
 // -EINTR and tells deadlock reports who waits for whom.
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Kernel.Actors;

@@ -4,6 +4,7 @@
 // actors: Actors/NotifierBlock.cs); register_module_notifier and unregister_module_notifier hold it
 // for writing. Waiters are served in arrival order, and a reader arriving after a waiting writer
 // queues behind it, as rwsem's handoff does.
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Kernel.Actors;

@@ -3,6 +3,7 @@
 // prepare_to_wait puts the waiter on the queue; schedule() sleeps until wake_up_all or the timeout;
 // autoremove_wake_function takes a woken waiter off the queue, so the waiter re-queues before it
 // re-checks its condition (Main/WaitEvent.cs), which is how the kernel avoids lost wake-ups.
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Kernel.Actors;
@@ -70,7 +71,7 @@ internal sealed class ModuleWaitQueue : ReceiveActor, IWaitGraphNode
             w.Sleeping = Sender;
             w.Generation++;
             if (m.Timeout is { } timeout)
-                w.Timer = Context.ScheduleTellOnce(timeout, Self, new WaitTimeout(w.Id, w.Generation));
+                w.Timer = Context.System.Scheduler.ScheduleTellOnceCancelable(timeout, Self, new WaitTimeout(w.Id, w.Generation), Self);
         });
         Receive<FinishWait>(m =>
         {

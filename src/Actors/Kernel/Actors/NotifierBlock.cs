@@ -1,6 +1,7 @@
 // One notifier_block on module_notify_list, registered by a module's init (register_module_notifier).
 // Its notifier_call logs "owner: module EVENT" and may veto a COMING with notifier_from_errno(-errno),
 // like the oracle's notif module. It runs when a task calls the chain, in that task's context.
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Kernel.Actors;

@@ -4,6 +4,7 @@
 // point where other tasks may run. Its exit code goes to whoever asked with AwaitExit (a waiting
 // request_module): the mailbox is suspended while the program runs, so the question is answered when
 // the program has exited.
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Kernel.Actors;

@@ -3,6 +3,8 @@
 // -EEXIST if it is LIVE and -EBUSY otherwise, recording the duplicate in the stats) and
 // finished_loading. 6.3 had the same wait here (since 6.2's "Don't wait for GOING modules"); what 6.4
 // added is the earlier call from early_mod_check, before the module's memory is allocated.
+using Akka.Actor;
+using ModActors.Runtime;
 using ModActors.Kernel.Actors;
 
 namespace ModActors.Kernel.Main;

@@ -4,6 +4,8 @@
 // parse_args, mod_sysfs_setup and do_init_module. A failure unwinds through the kernel's labels in reverse
 // order of setup (coming_cleanup, bug_cleanup, ddebug_cleanup, free_modinfo, free_unload, unlink_mod,
 // free_module, free_copy), each undo next to the stage it undoes.
+using Akka.Actor;
+using ModActors.Runtime;
 using ModActors.Elf;
 using ModActors.Kernel.Actors;
 
@@ -103,7 +105,7 @@ internal static class LoadModule
         var k = t.Kernel;
         var mod = new ModuleInstance(k.NextModuleId(info.Name), info.Def, new ModuleParams(info.Def.Params),
             info.Def.CoreSize, info.Def.InitSize) { Taints = taints };
-        mod.Actor = t.Context.System.ActorOf(Runtime.Props.Create(() => new ModuleActor(k, mod)), $"module-{mod}");
+        mod.Actor = t.Kernel.System.ActorOf(Props.Create(() => new ModuleActor(k, mod)), $"module-{mod}");
         return mod;
     }
 

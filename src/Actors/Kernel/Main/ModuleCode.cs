@@ -2,6 +2,8 @@
 // the calling task's context: msleep on virtual time, pr_info lines, request_module, try_module_get /
 // module_put on other modules, register_module_notifier / unregister_module_notifier. Returns the
 // function's return value.
+using Akka.Actor;
+using ModActors.Runtime;
 using System.Globalization;
 using ModActors.Kernel.Actors;
 
@@ -87,7 +89,7 @@ internal static class ModuleCode
     {
         var k = t.Kernel;
         var id = k.NextId();
-        var block = t.Context.System.ActorOf(Runtime.Props.Create(() => new NotifierBlock(k, mod.Name, spec)),
+        var block = t.Kernel.System.ActorOf(Props.Create(() => new NotifierBlock(k, mod.Name, spec)),
             $"notifier-{mod.Name}-{id}");
         var entry = new NotifierEntry(block, spec.Priority, mod.Name, id);
         if (await t.Call<int>(k.Notifiers, new ChainRegister(entry, t.Name)) == 0)

@@ -2,6 +2,7 @@
 // writing the value plus one. If both read before either writes, one increment is lost. Explored
 // under pct, it prints how often each outcome occurred and the first seed of each, which
 // `modactors` shows until the scenario runner lands.
+using Akka.Actor;
 namespace ModActors.Runtime;
 
 /// <summary>A two-actor lost-update race explored under pct.</summary>
@@ -28,9 +29,10 @@ public static class Demo
         return lines;
     }
 
-    internal static Func<RunResult, RunVerdict> Setup(ActorSystem sys)
+    internal static Func<RunResult, RunVerdict> Setup(Simulation sys)
     {
-        var counter = sys.ActorOf(Props.Create<DemoCounter>(), "counter");
+        var tally = new DemoTally();
+        var counter = sys.ActorOf(Props.Create(() => new DemoCounter(tally)), "counter");
         sys.ActorOf(Props.Create(() => new DemoIncrementer(counter)), "inc-a").Tell(new DemoIncrement());
         sys.ActorOf(Props.Create(() => new DemoIncrementer(counter)), "inc-b").Tell(new DemoIncrement());
         return result =>
@@ -40,7 +42,7 @@ public static class Demo
                 return RunVerdict.FromOutcome(result);
             }
 
-            var value = ((DemoCounter)((ActorCell)counter).Actor).Value;
+            var value = tally.Value;
             return value == 2
                 ? new RunVerdict("counter=2 (both increments kept)", true)
                 : new RunVerdict($"counter={value} (lost update: both read before either wrote)", false);

@@ -19,7 +19,7 @@ public static class Explorer
     /// Explores the program that <paramref name="setup"/> builds in a fresh simulation; setup returns how
     /// to judge the finished run.
     /// </summary>
-    public static ExploreReport Run(ExploreOptions options, Func<ActorSystem, Func<RunResult, RunVerdict>> setup)
+    public static ExploreReport Run(ExploreOptions options, Func<Simulation, Func<RunResult, RunVerdict>> setup)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(setup);
@@ -27,7 +27,7 @@ public static class Explorer
         return options.Mode == ExploreMode.Dfs ? RunDfs(options, setup) : RunSeeds(options, setup);
     }
 
-    private static ExploreReport RunSeeds(ExploreOptions o, Func<ActorSystem, Func<RunResult, RunVerdict>> setup)
+    private static ExploreReport RunSeeds(ExploreOptions o, Func<Simulation, Func<RunResult, RunVerdict>> setup)
     {
         var k = o.Mode == ExploreMode.Pct ? (o.PctSteps > 0 ? o.PctSteps : MeasureSteps(o, setup)) : 0;
         var from = o.Runs * o.Shard.Index / o.Shard.Count;
@@ -42,7 +42,7 @@ public static class Explorer
         return new ExploreReport(o, runs, null, k);
     }
 
-    private static ExploreReport RunDfs(ExploreOptions o, Func<ActorSystem, Func<RunResult, RunVerdict>> setup)
+    private static ExploreReport RunDfs(ExploreOptions o, Func<Simulation, Func<RunResult, RunVerdict>> setup)
     {
         var prefixes = SplitIntoSubtrees(o, setup);
         var mine = new List<IReadOnlyList<int>>();
@@ -94,7 +94,7 @@ public static class Explorer
     public static (RunResult Result, RunVerdict Verdict) Rerun(
         ExploreReport report,
         ExploredRun run,
-        Func<ActorSystem, Func<RunResult, RunVerdict>> setup)
+        Func<Simulation, Func<RunResult, RunVerdict>> setup)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(run);
@@ -104,7 +104,7 @@ public static class Explorer
             : report.Options.Mode == ExploreMode.Pct
                 ? new PctStrategy(run.Seed, report.Options.Depth, report.PctSteps)
                 : new RandomStrategy(run.Seed);
-        using var sys = ActorSystem.Create(report.Options.Name, new SimulationOptions
+        using var sys = Simulation.Create(report.Options.Name, new SimulationOptions
         {
             Strategy = strategy,
             MaxSteps = report.Options.MaxSteps,
@@ -131,7 +131,7 @@ public static class Explorer
     }
 
     /// <summary>The first choices of every subtree, in dfs order; deep enough for about 64 subtrees.</summary>
-    private static List<IReadOnlyList<int>> SplitIntoSubtrees(ExploreOptions o, Func<ActorSystem, Func<RunResult, RunVerdict>> setup)
+    private static List<IReadOnlyList<int>> SplitIntoSubtrees(ExploreOptions o, Func<Simulation, Func<RunResult, RunVerdict>> setup)
     {
         List<IReadOnlyList<int>> prefixes = [];
         for (var depth = 1; depth <= MaxSplitDepth; depth++)
@@ -157,7 +157,7 @@ public static class Explorer
         return prefixes;
     }
 
-    private static long MeasureSteps(ExploreOptions o, Func<ActorSystem, Func<RunResult, RunVerdict>> setup)
+    private static long MeasureSteps(ExploreOptions o, Func<Simulation, Func<RunResult, RunVerdict>> setup)
     {
         var run = RunOne(o, new FifoStrategy(), 0, 0, setup, keepSchedule: false);
         return Math.Max(1, run.Steps);
@@ -168,10 +168,10 @@ public static class Explorer
         ISchedulingStrategy strategy,
         long index,
         long seed,
-        Func<ActorSystem, Func<RunResult, RunVerdict>> setup,
+        Func<Simulation, Func<RunResult, RunVerdict>> setup,
         bool keepSchedule)
     {
-        using var sys = ActorSystem.Create(o.Name, new SimulationOptions
+        using var sys = Simulation.Create(o.Name, new SimulationOptions
         {
             Strategy = strategy,
             MaxSteps = o.MaxSteps,

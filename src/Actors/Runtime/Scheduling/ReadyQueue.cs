@@ -10,6 +10,7 @@
 // and the tree is only built once a strategy takes a candidate other than the first, so fifo pays for
 // an append and a pop only.
 using System.Collections;
+using Akka.Actor;
 using System.Numerics;
 
 namespace ModActors.Runtime.Scheduling;
@@ -19,7 +20,7 @@ internal sealed class ReadyQueue : IReadOnlyList<IActorRef>
     private const int MinCapacity = 8;
     private const int SparseSpan = 64;
 
-    private ActorCell?[] slots = new ActorCell?[MinCapacity];
+    private ActorSlot?[] slots = new ActorSlot?[MinCapacity];
     private int[] tree = [];
     private int head;
     private int tail;
@@ -29,9 +30,9 @@ internal sealed class ReadyQueue : IReadOnlyList<IActorRef>
 
     public int Count { get; private set; }
 
-    public IActorRef this[int index] => At(index);
+    public IActorRef this[int index] => At(index).Self;
 
-    public void Add(ActorCell cell)
+    public void Add(ActorSlot cell)
     {
         if (tail == slots.Length)
         {
@@ -47,7 +48,7 @@ internal sealed class ReadyQueue : IReadOnlyList<IActorRef>
         lastIndex = -1;
     }
 
-    public ActorCell Take(int index)
+    public ActorSlot Take(int index)
     {
         var slot = index == 0 ? head : index == lastIndex ? lastSlot : FindSlot(index);
         var cell = slots[slot]!;
@@ -55,7 +56,7 @@ internal sealed class ReadyQueue : IReadOnlyList<IActorRef>
         return cell;
     }
 
-    public void Remove(ActorCell cell) => RemoveSlot(cell.ReadySlot);
+    public void Remove(ActorSlot cell) => RemoveSlot(cell.ReadySlot);
 
     public IEnumerator<IActorRef> GetEnumerator()
     {
@@ -63,14 +64,14 @@ internal sealed class ReadyQueue : IReadOnlyList<IActorRef>
         {
             if (slots[slot] is { } cell)
             {
-                yield return cell;
+                yield return cell.Self;
             }
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private ActorCell At(int index)
+    private ActorSlot At(int index)
     {
         if ((uint)index >= (uint)Count)
         {
@@ -137,7 +138,7 @@ internal sealed class ReadyQueue : IReadOnlyList<IActorRef>
     /// <summary>Moves the occupied slots, in order, to the front of a fresh array and rebuilds the tree.</summary>
     private void Renumber(int capacity)
     {
-        var fresh = new ActorCell?[capacity];
+        var fresh = new ActorSlot?[capacity];
         var next = 0;
         for (var slot = head; slot < tail; slot++)
         {

@@ -5,6 +5,7 @@
 // run, by SimulationOptions.MaxSteps); Exhausted says whether the whole space was covered.
 // A fixed prefix restricts the search to one subtree, and a branch depth limits which choice
 // points are enumerated (used by the Explorer to split the space over cores).
+using Akka.Actor;
 using System.Globalization;
 
 namespace ModActors.Runtime;

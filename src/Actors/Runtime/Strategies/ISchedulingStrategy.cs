@@ -1,4 +1,5 @@
 // The one interface behind every scheduling strategy (Coyote style): fifo, random, pct, dfs, replay.
+using Akka.Actor;
 namespace ModActors.Runtime;
 
 /// <summary>Picks the next step of a simulation among the enabled actors.</summary>

@@ -6,6 +6,7 @@
 // Priorities are positions in the list of initial priorities (an actor seen later is inserted at a
 // random position); a dictionary caches every actor's position, refreshed only after the list changed,
 // so a step costs a lookup per candidate instead of a search of the list.
+using Akka.Actor;
 using ModActors.Runtime.Scheduling;
 
 namespace ModActors.Runtime;

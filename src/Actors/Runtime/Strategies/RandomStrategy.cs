@@ -1,4 +1,5 @@
 // random: a uniformly random enabled actor at every step, from a seed.
+using Akka.Actor;
 using ModActors.Runtime.Scheduling;
 
 namespace ModActors.Runtime;

@@ -1,5 +1,6 @@
 // replay: follows a recorded schedule choice by choice, and stops the run with a clear failure if
 // the program offers a different set of choices than when it was recorded.
+using Akka.Actor;
 using System.Globalization;
 
 namespace ModActors.Runtime;

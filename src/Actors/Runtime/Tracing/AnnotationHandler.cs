@@ -1,6 +1,7 @@
 // The interpolated-string handler behind IActorContext.Annotate($"..."): when the simulation records no trace
 // (benchmarks, stress runs) the text is never formatted, so annotating a step costs nothing there.
 using System.Runtime.CompilerServices;
+using Akka.Actor;
 
 namespace ModActors.Runtime;
 
@@ -14,7 +15,7 @@ public ref struct AnnotationHandler
     public AnnotationHandler(int literalLength, int formattedCount, IActorContext context, out bool enabled)
     {
         ArgumentNullException.ThrowIfNull(context);
-        enabled = context.System.RecordsTrace;
+        enabled = Simulation.Of(context).RecordsTrace;
         inner = enabled ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
     }
 

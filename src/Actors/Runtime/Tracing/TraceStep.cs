@@ -33,7 +33,7 @@ public sealed class TraceStep
     /// <summary>The message (type and record text), or "resume ..." for a resumed handler.</summary>
     public string Message { get; }
 
-    /// <summary>Notes the model attached to the step with <see cref="IActorContext.Annotate(string)"/>.</summary>
+    /// <summary>Notes the model attached to the step with Context.Annotate (<see cref="SimulationContext"/>).</summary>
     public IReadOnlyList<string> Annotations => annotations ?? (IReadOnlyList<string>)[];
 
     internal void Annotate(string text) => (annotations ??= []).Add(text);

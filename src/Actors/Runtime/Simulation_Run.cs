@@ -1,23 +1,27 @@
-// The step loop: ask the strategy which enabled actor runs, run one delivery or one resumption of
-// it, record the step, check the invariants; when nothing is enabled, advance virtual time to the
-// next timer; when there is no timer either, the run is quiescent or deadlocked.
+// The step loop: ask the strategy which enabled actor runs, deliver one message to it or resume its
+// async handler once, let Akka finish the lifecycle work that caused, record the step, check the
+// invariants; when nothing is enabled, advance virtual time to the next timer; when there is no timer
+// either, the run is quiescent or deadlocked.
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Akka.Actor;
+using Akka.Dispatch;
+using Akka.Dispatch.SysMsg;
+using ModActors.Runtime.Dispatch;
 using ModActors.Runtime.Scheduling;
 
 namespace ModActors.Runtime;
 
-public sealed partial class ActorSystem
+public sealed partial class Simulation
 {
     private const int TraceTailLength = 20;
 
     private List<(string Name, Func<string?> Check)>? invariants;
-    private ActorCell? running;
+    private ActorSlot? running;
     private TraceStep? currentStep;
     private List<string>? pendingAnnotations;
     private RunResult? ended;
-    private int ownerThread;
-    private volatile string? foreignPost;
-    private SynchronizationContext? installedContext;
+    private readonly int ownerThread;
 
     private enum LoopExit
     {
@@ -52,7 +56,7 @@ public sealed partial class ActorSystem
     /// <summary>The result the run would report if it stopped now, without running anything.</summary>
     public RunResult Result => ended ?? IdleResult();
 
-    internal ActorCell? Running => running;
+    internal ActorSlot? Running => running;
 
     internal void Annotate(string text)
     {
@@ -75,17 +79,21 @@ public sealed partial class ActorSystem
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private LoopExit Loop(Func<bool>? condition, long deadline)
     {
+        if (Environment.CurrentManagedThreadId != ownerThread)
+        {
+            throw new InvalidOperationException("a simulation runs on the thread that created it");
+        }
+
         var outerContext = SynchronizationContext.Current;
-        installedContext = null;
         SynchronizationContext.SetSynchronizationContext(null);
-        ownerThread = Environment.CurrentManagedThreadId;
         try
         {
             while (true)
             {
-                if (foreignPost != null && ended == null)
+                host.DrainEager();
+                if (host.ForeignCall is { } foreign && ended == null)
                 {
-                    FailScheduler("(foreign thread)", foreignPost);
+                    FailScheduler("(foreign thread)", foreign);
                 }
 
                 if (ended != null)
@@ -93,14 +101,13 @@ public sealed partial class ActorSystem
                     return LoopExit.Ended;
                 }
 
-                if (condition != null && ConditionHolds(condition))
+                if (condition != null && condition())
                 {
                     return LoopExit.ConditionMet;
                 }
 
                 if (ready.Count == 0)
                 {
-                    InstallContext(null);
                     if (!FireNextTimers(deadline))
                     {
                         if (deadline != long.MaxValue && deadline > nowTicks)
@@ -129,22 +136,7 @@ public sealed partial class ActorSystem
         }
         finally
         {
-            installedContext = null;
             SynchronizationContext.SetSynchronizationContext(outerContext);
-        }
-    }
-
-    /// <summary>
-    /// Makes <paramref name="context"/> current. Between steps an actor's context may stay installed
-    /// (saving a thread-static write per step); everything that runs outside a step and may complete
-    /// tasks (timers, conditions, invariants) installs null first, so no continuation runs inline.
-    /// </summary>
-    private void InstallContext(SynchronizationContext? context)
-    {
-        if (!ReferenceEquals(context, installedContext))
-        {
-            installedContext = context;
-            SynchronizationContext.SetSynchronizationContext(context);
         }
     }
 
@@ -175,24 +167,23 @@ public sealed partial class ActorSystem
             }
         }
 
-        var cell = ready.Take(index);
-        running = cell;
-        InstallContext(cell.StepContext);
+        var slot = ready.Take(index);
+        running = slot;
+        currentStep = null;
         try
         {
-            if (cell.HasResumptions)
+            if (slot.HasResumptions)
             {
-                RunResumption(cell, step);
+                Resume(slot, step);
             }
             else
             {
-                Deliver(cell, step);
+                slot.HasDelivery = false;
+                pendingStep = step;
+                SimulationHost.RunMailbox(slot, slot.Mailbox!, 1);
             }
 
-            if (cell.StopRequested)
-            {
-                StopCell(cell);
-            }
+            host.DrainEager();
         }
         finally
         {
@@ -200,75 +191,26 @@ public sealed partial class ActorSystem
             currentStep = null;
         }
 
-        if (!cell.InReady && cell.Enabled)
+        if (!slot.InReady && slot.Enabled)
         {
-            ready.Add(cell);
+            ready.Add(slot);
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Deliver(ActorCell cell, long step)
-    {
-        var envelope = cell.TakeMessage();
-        if (recordTrace)
-        {
-            BeginTraceStep(step, NameOf(envelope.Sender), cell, FormatMessage(envelope.Message));
-        }
+    private long pendingStep;
 
-        try
+    /// <summary>The message about to be delivered in the running step (called from the gated dequeue).</summary>
+    internal void Delivering(ActorSlot slot, Envelope envelope)
+    {
+        if (recordTrace && ReferenceEquals(slot, running))
         {
-            var runningTask = cell.Actor.AroundReceive(envelope.Message);
-            if (runningTask != null)
-            {
-                if (!runningTask.IsCompleted)
-                {
-                    cell.Suspend(runningTask);
-                    runningTask.ContinueWith(
-                        static (task, state) => ((ActorCell)state!).System.HandlerTaskCompleted((ActorCell)state!, task),
-                        cell,
-                        CancellationToken.None,
-                        TaskContinuationOptions.ExecuteSynchronously,
-                        TaskScheduler.Default);
-                }
-                else if (runningTask.IsFaulted)
-                {
-                    Fail(cell, envelope.Message, runningTask.Exception!.InnerException ?? runningTask.Exception);
-                }
-            }
-        }
-        catch (Exception e)
-        {
-            Fail(cell, envelope.Message, e);
+            BeginTraceStep(pendingStep, NameOf(envelope.Sender), slot, FormatMessage(envelope.Message));
         }
     }
 
-    /// <summary>
-    /// A suspended handler's task completed. If it completed inside the actor's own step the step
-    /// itself resumes the mailbox; otherwise (a handler returned a task that a timer or another
-    /// actor completes) the actor gets a resumption step.
-    /// </summary>
-    private void HandlerTaskCompleted(ActorCell cell, Task task)
+    private void Resume(ActorSlot slot, long step)
     {
-        var sameThread = Environment.CurrentManagedThreadId == ownerThread;
-        if (sameThread && (ReferenceEquals(running, cell) || !ReferenceEquals(cell.SuspendedTask, task)))
-        {
-            return;
-        }
-
-        if (cell.InlineAwaits && ReferenceEquals(cell.SuspendedTask, task))
-        {
-            foreignPost ??= $"{cell.TraceName}: its handler finished outside its own steps (an actor created with " +
-                "Props.WithInlineAwaits may await only Ask, Expect, Sleep, Yield and its own async methods)";
-            return;
-        }
-
-        PostResumption(cell, static _ => { }, null);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunResumption(ActorCell cell, long step)
-    {
-        var resumption = cell.TakeResumption();
+        var resumption = slot.TakeResumption();
         if (recordTrace)
         {
             var cause = resumption.Cause switch
@@ -277,31 +219,43 @@ public sealed partial class ActorSystem
                 string text => "resume " + text,
                 var message => "resume " + FormatMessage(message),
             };
-            BeginTraceStep(step, resumption.From, cell, cause);
+            BeginTraceStep(step, resumption.From, slot, cause);
         }
 
-        try
+        ((StepDispatcher)resumption.Cell.Dispatcher).Release(resumption.Cell, resumption.Message);
+        SimulationHost.RunMailbox(slot, resumption.Cell.Mailbox!, 0);
+    }
+
+    /// <summary>An await continuation for <paramref name="slot"/>'s actor: its resumption becomes a choice.</summary>
+    internal void Hold(ActorSlot slot, ActorCell cell, SystemMessage message)
+    {
+        if (slot.IsStopped)
         {
-            resumption.Callback(resumption.State);
-        }
-        catch (Exception e)
-        {
-            Fail(cell, cell.Current.Message ?? "(resumption)", e);
             return;
         }
 
-        if (cell.Suspended && cell.SuspendedTask!.IsCompleted)
+        var cause = resumeCause;
+        slot.Hold(new Resumption(message, cell, cause?.From ?? running?.TraceName ?? "outside", cause?.What));
+        if (!slot.InReady)
         {
-            var finished = cell.SuspendedTask;
-            cell.Resume();
-            if (finished.IsFaulted)
-            {
-                Fail(cell, cell.Current.Message, finished.Exception!.InnerException ?? finished.Exception);
-            }
+            ready.Add(slot);
         }
     }
 
-    private void BeginTraceStep(long step, string from, ActorCell to, string message)
+    /// <summary>Akka reports that an actor's handler threw: the run fails (Akka would restart it silently).</summary>
+    internal void ChildFailed(Failed failed)
+    {
+        var cause = failed.Cause;
+        while (cause is ActorInitializationException or AggregateException && cause.InnerException is { } inner)
+        {
+            cause = inner;
+        }
+
+        var slot = SlotOf(failed.Child);
+        Fail(slot?.TraceName ?? failed.Child.Path.ToStringWithoutAddress(), slot?.CurrentMessage ?? "(constructor)", cause);
+    }
+
+    private void BeginTraceStep(long step, string from, ActorSlot to, string message)
     {
         var traceStep = new TraceStep(step, Now, from, to.TraceName, message);
         Trace.Add(traceStep);
@@ -317,15 +271,8 @@ public sealed partial class ActorSystem
         }
     }
 
-    private bool ConditionHolds(Func<bool> condition)
-    {
-        InstallContext(null);
-        return condition();
-    }
-
     private void CheckInvariants()
     {
-        InstallContext(null);
         foreach (var (name, check) in invariants!)
         {
             string? violation;
@@ -350,7 +297,7 @@ public sealed partial class ActorSystem
         }
     }
 
-    private void Fail(ActorCell cell, object message, Exception e)
+    private void Fail(string party, object message, Exception e)
     {
         if (ended != null)
         {
@@ -358,7 +305,7 @@ public sealed partial class ActorSystem
         }
 
         var report = new FailureReport(
-            cell.TraceName,
+            party,
             message is string s ? s : FormatMessage(message),
             StepCount,
             strategy.Name,
@@ -377,17 +324,29 @@ public sealed partial class ActorSystem
 
     private void End(RunResult result) => ended ??= result;
 
+    /// <summary>The name of <paramref name="actor"/> in traces: its path below /user, or the asker of a temporary ask.</summary>
     internal static string NameOf(IActorRef? actor) => actor switch
     {
         null => "-",
-        ITraceNamed named => named.TraceName,
-        _ => actor.Name,
+        PendingAsk ask => ask.TraceName,
+        _ when SlotOf(actor) is { } slot => slot.TraceName,
+        _ when actor.IsNobody() => "-",
+        _ => actor.Path.Name,
     };
 
+    /// <summary>A message as traces show it; Akka refs inside it appear as their path below /user, without the random uid.</summary>
     internal static string FormatMessage(object message)
     {
         var text = message.ToString();
         var type = message.GetType();
-        return text == null || text == type.ToString() ? type.Name : text;
+        if (text == null || text == type.ToString())
+        {
+            return type.Name;
+        }
+
+        return text.Contains("[akka://", StringComparison.Ordinal) ? ActorRefText().Replace(text, "$1") : text;
     }
+
+    [GeneratedRegex(@"\[akka://[^/\]]+/(?:user/)?([^#\]]*)(?:#-?\d+)?\]")]
+    private static partial Regex ActorRefText();
 }

@@ -2,9 +2,11 @@
 // still waits is blocked for good: an actor suspended in an async handler, an unanswered Ask, or a
 // wait an IWaitGraphNode actor (a mutex, a wait queue) reports. The report names each of them and
 // what it waits on, and the first cycle of the wait-for graph (asker -> asked, waiter -> owner).
+using ModActors.Runtime.Dispatch;
+
 namespace ModActors.Runtime;
 
-public sealed partial class ActorSystem
+public sealed partial class Simulation
 {
     private RunResult IdleResult()
     {
@@ -27,13 +29,13 @@ public sealed partial class ActorSystem
             edges.Add((waiter, owner));
         }
 
-        foreach (var cell in cells)
+        foreach (var slot in slots)
         {
-            if (cell.Suspended && !cell.Stopped
-                && !blocked.Exists(b => b.Party == cell.TraceName))
+            if (!slot.IsStopped && slot.Mailbox is { } mailbox && AkkaInternals.IsSuspended(mailbox)
+                && !blocked.Exists(b => b.Party == slot.TraceName))
             {
-                blocked.Add(new BlockedParty(cell.TraceName, null, "a task outside the simulation (awaiting in " +
-                    FormatMessage(cell.Current.Message) + ")"));
+                blocked.Add(new BlockedParty(slot.TraceName, null, "a task outside the simulation (awaiting in " +
+                    FormatMessage(slot.CurrentMessage ?? "-") + ")"));
             }
         }
 
@@ -51,9 +53,9 @@ public sealed partial class ActorSystem
     private List<WaitEdge> CollectWaitEdges()
     {
         var edges = new List<WaitEdge>();
-        foreach (var cell in cells)
+        foreach (var slot in slots)
         {
-            if (!cell.Stopped && cell.Actor is IWaitGraphNode node)
+            if (!slot.IsStopped && slot.Cell is { } cell && AkkaInternals.ActorOf(cell) is IWaitGraphNode node)
             {
                 edges.AddRange(node.DescribeWaits());
             }
@@ -65,9 +67,9 @@ public sealed partial class ActorSystem
     private List<BlockedParty> OrderByCreation(List<BlockedParty> blocked)
     {
         var rank = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var cell in cells)
+        foreach (var slot in slots)
         {
-            rank.TryAdd(cell.TraceName, cell.Id);
+            rank.TryAdd(slot.TraceName, slot.Id);
         }
 
         var indexed = blocked.Select((b, i) => (Party: b, Index: i));

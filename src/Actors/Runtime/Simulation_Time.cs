@@ -1,11 +1,13 @@
 // Virtual time: the clock moves only when no step is enabled, jumping to the earliest pending
 // timer; every timer due at that instant fires (in creation order) before the strategy chooses
-// among the actors they enabled. Nothing here reads the wall clock.
+// among the actors they enabled. Nothing here reads the wall clock. Akka's scheduler
+// (VirtualScheduler), Sleep and Ask timeouts all add timers here.
+using Akka.Actor;
 using ModActors.Runtime.Scheduling;
 
 namespace ModActors.Runtime;
 
-public sealed partial class ActorSystem
+public sealed partial class Simulation
 {
     private readonly PriorityQueue<SimTimer, (long Due, long Sequence)> timers = new();
     private long nowTicks;
@@ -25,14 +27,7 @@ public sealed partial class ActorSystem
         }
     }
 
-    internal ICancelable ScheduleTellOnce(TimeSpan delay, IActorRef receiver, object message, IActorRef? sender)
-    {
-        ArgumentNullException.ThrowIfNull(receiver);
-        ArgumentNullException.ThrowIfNull(message);
-        return AddTimer(delay, () => receiver.Tell(message, sender));
-    }
-
-    internal Task Sleep(ActorCell cell, TimeSpan duration)
+    internal Task Sleep(TimeSpan duration)
     {
         if (duration <= TimeSpan.Zero)
         {
@@ -41,17 +36,14 @@ public sealed partial class ActorSystem
 
         var done = new TaskCompletionSource();
         var what = "sleep " + TraceStep.FormatTime(duration);
-        AddTimer(duration, () => WithCause("timer", what, () => CompleteFor(cell, CompleteSleep, done)));
-
+        AddTimer(duration, null, () => WithCause("timer", what, () => done.TrySetResult()));
         return done.Task;
     }
 
-    private static readonly SendOrPostCallback CompleteSleep = static done => ((TaskCompletionSource)done!).TrySetResult();
-
-    internal SimTimer AddTimer(TimeSpan delay, Action fire)
+    internal SimTimer AddTimer(TimeSpan delay, ICancelable? cancelable, Action fire)
     {
         var due = nowTicks + Math.Max(0, delay.Ticks);
-        var timer = new SimTimer(due, timerSequence++, fire);
+        var timer = new SimTimer(due, timerSequence++, fire, cancelable);
         timers.Enqueue(timer, (due, timer.Sequence));
         return timer;
     }
@@ -70,10 +62,7 @@ public sealed partial class ActorSystem
         }
     }
 
-    /// <summary>
-    /// Sets the cause resumptions are traced with and returns the previous one for
-    /// <see cref="ExitCause"/>; the closure-free form of <see cref="WithCause"/> for the Ask reply path.
-    /// </summary>
+    /// <summary>Sets the cause resumptions are traced with and returns the previous one for <see cref="ExitCause"/>.</summary>
     internal (string From, object What)? EnterCause(string from, object what)
     {
         var outer = resumeCause;
@@ -82,36 +71,6 @@ public sealed partial class ActorSystem
     }
 
     internal void ExitCause((string From, object What)? outer) => resumeCause = outer;
-
-    internal void PostResumption(ActorCell cell, SendOrPostCallback callback, object? state)
-    {
-        if (Environment.CurrentManagedThreadId != ownerThread)
-        {
-            foreignPost = $"{cell.TraceName}: an await continuation arrived from another thread " +
-                "(the handler awaited a task outside the simulation, such as Task.Delay, Task.Run or I/O)";
-            return;
-        }
-
-        if (cell.Stopped)
-        {
-            return;
-        }
-
-        var cause = resumeCause;
-        cell.PushResumption(new Resumption(callback, state, cause?.From ?? cell.TraceName, cause?.What));
-        if (!cell.InReady)
-        {
-            ready.Add(cell);
-        }
-    }
-
-    /// <summary>A yield of <paramref name="cell"/>: its continuation becomes its own next resumption.</summary>
-    internal void PostYield(ActorCell cell, SendOrPostCallback callback, object state, string what)
-    {
-        var outer = EnterCause(cell.TraceName, what);
-        PostResumption(cell, callback, state);
-        ExitCause(outer);
-    }
 
     private bool FireNextTimers(long deadline)
     {
