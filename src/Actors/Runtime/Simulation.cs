@@ -86,11 +86,7 @@ public sealed partial class Simulation : IDisposable
         ArgumentNullException.ThrowIfNull(props);
         ObjectDisposedException.ThrowIf(disposed, this);
         var actor = host.System.ActorOf(props, name);
-        if (running == null)
-        {
-            host.DrainEager();
-        }
-
+        host.DrainEager();
         return actor;
     }
 

@@ -14,12 +14,12 @@ internal sealed class KernelHarness
 
     public KernelHarness(KernelConfig? config = null, ISchedulingStrategy? strategy = null)
     {
-        System = ActorSystem.Create($"test-{Interlocked.Increment(ref systems)}",
+        System = Simulation.Create($"test-{Interlocked.Increment(ref systems)}",
             new SimulationOptions { Strategy = strategy ?? new FifoStrategy() });
         Kernel = SimKernel.Boot(System, config);
     }
 
-    public ActorSystem System { get; }
+    public Simulation System { get; }
 
     public SimKernel Kernel { get; }
 

@@ -18,7 +18,7 @@ internal static class RaceRuns
     public static RaceRun SlowLoaders(params string[] tasks)
     {
         var names = tasks.Length > 0 ? tasks : ["a", "b", "c"];
-        var system = ActorSystem.Create("diagram");
+        var system = Simulation.Create("diagram");
         var kernel = SimKernel.Boot(system);
         AddSlow(kernel);
         var ops = new List<(string Task, string Op, string Target)>();
@@ -47,7 +47,7 @@ internal static class RaceRuns
     /// </summary>
     public static RaceRun LoadUnloadRace()
     {
-        var system = ActorSystem.Create("diagram");
+        var system = Simulation.Create("diagram");
         var kernel = SimKernel.Boot(system);
         AddSlow(kernel);
         kernel.Spawn("a", async t => await Syscalls.finit_module(t, SlowKo, "", 0));
@@ -76,7 +76,7 @@ internal static class RaceRuns
     /// </summary>
     public static RaceRun MutexContention()
     {
-        var system = ActorSystem.Create("diagram");
+        var system = Simulation.Create("diagram");
         var kernel = SimKernel.Boot(system);
         AddSlow(kernel);
         kernel.Files.Add(new SimFile { Path = "/m/qb.ko", Inode = 2, Module = new ModuleDefinition { Name = "qb" } });
@@ -94,7 +94,7 @@ internal static class RaceRuns
     /// </summary>
     public static RaceRun NeverResumed()
     {
-        var system = ActorSystem.Create("diagram");
+        var system = Simulation.Create("diagram");
         var kernel = SimKernel.Boot(system);
         AddSlow(kernel);
         kernel.Spawn("a", async t => await Syscalls.finit_module(t, SlowKo, "", 0));
@@ -109,7 +109,7 @@ internal static class RaceRuns
     /// <summary>One task that loads and unloads a quick module <paramref name="cycles"/> times: a long, plain trace.</summary>
     public static RaceRun LoadUnloadCycles(int cycles)
     {
-        var system = ActorSystem.Create("diagram");
+        var system = Simulation.Create("diagram");
         var kernel = SimKernel.Boot(system);
         kernel.Files.Add(new SimFile { Path = "/m/quick.ko", Inode = 2, Module = new ModuleDefinition { Name = "quick" } });
         kernel.Spawn("cycler", async t =>
@@ -137,7 +137,7 @@ internal static class RaceRuns
     /// <summary>A run with tracing off: the trace is empty.</summary>
     public static RaceRun Untraced()
     {
-        var system = ActorSystem.Create("diagram", new SimulationOptions { RecordTrace = false });
+        var system = Simulation.Create("diagram", new SimulationOptions { RecordTrace = false });
         var kernel = SimKernel.Boot(system);
         AddSlow(kernel);
         kernel.Spawn("a", async t => await Syscalls.finit_module(t, SlowKo, "", 0));
@@ -184,7 +184,7 @@ internal static class RaceRuns
         });
 
     /// <summary>Runs the system; each task's call ends at its "exited" step and starts at its first step.</summary>
-    private static RaceRun Finish(ActorSystem system, string scenario, IReadOnlyList<(string Task, string Op, string Target)> ops)
+    private static RaceRun Finish(Simulation system, string scenario, IReadOnlyList<(string Task, string Op, string Target)> ops)
     {
         var result = system.Run();
         var steps = result.Trace.Steps;

@@ -1,4 +1,4 @@
-// Small kernel races for the telemetry tests, each in an ActorSystem of its own name so that an export can keep only
+// Small kernel races for the telemetry tests, each in an Simulation of its own name so that an export can keep only
 // its traces while other tests run kernels in parallel.
 using ModActors.Kernel;
 using ModActors.Runtime;
@@ -21,7 +21,7 @@ internal static class KernelRaces
     /// </summary>
     public static void SlowLoaders(string systemName)
     {
-        using var system = ActorSystem.Create(systemName);
+        using var system = Simulation.Create(systemName);
         var kernel = SimKernel.Boot(system);
         var slow = new ModuleDefinition { Name = "slow", Init = new ModuleBehaviour([new SleepAction(1000)]) };
         kernel.Files.Add(new SimFile { Path = SlowKo, Inode = 1, Module = slow });

@@ -187,7 +187,11 @@ internal sealed class SimulationHost
         }
     }
 
-    /// <summary>Runs Akka's own work and every pending lifecycle message; none of it is a choice.</summary>
+    /// <summary>
+    /// Runs Akka's own work and every pending lifecycle message; none of it is a choice. Called inside a step
+    /// (Simulation.ActorOf points a new top-level actor at once), it leaves the running actor's own mailbox for
+    /// after the step.
+    /// </summary>
     public void DrainEager()
     {
         if (draining)
@@ -196,6 +200,8 @@ internal sealed class SimulationHost
         }
 
         draining = true;
+        var running = Active?.Running;
+        ActorSlot? deferred = null;
         try
         {
             while (true)
@@ -212,6 +218,12 @@ internal sealed class SimulationHost
                 }
 
                 var slot = eager.PopFront();
+                if (ReferenceEquals(slot, running))
+                {
+                    deferred = slot;
+                    continue;
+                }
+
                 slot.EagerQueued = false;
                 if (slot.Mailbox is { } mailbox)
                 {
@@ -221,6 +233,11 @@ internal sealed class SimulationHost
         }
         finally
         {
+            if (deferred != null)
+            {
+                eager.PushBack(deferred);
+            }
+
             draining = false;
         }
     }
