@@ -21,7 +21,7 @@ internal sealed class ActorSlot
         Queue = queue;
         Id = id;
         var elements = owner.Path.Elements;
-        TraceName = simulation == null ? owner.Path.ToStringWithoutAddress() : string.Join('/', elements.Skip(1));
+        TraceName = simulation == null ? owner.Path.ToStringWithoutAddress() : string.Join('/', elements.Skip(1).Select(ActorNames.Unescape));
         IsTopLevel = elements.Count == 2;
     }
 

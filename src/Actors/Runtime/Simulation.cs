@@ -80,12 +80,15 @@ public sealed partial class Simulation : IDisposable
     public static Simulation Of(IActorContext context) => SlotOf(context).Simulation
         ?? throw new InvalidOperationException($"{context.Self.Path} is not an actor of a simulation");
 
-    /// <summary>Creates a top-level actor at <c>/user/name</c> and runs its constructor.</summary>
+    /// <summary>
+    /// Creates a top-level actor at <c>/user/name</c> and runs its constructor. Characters Akka does not allow in
+    /// a name are escaped as %XX in its path; traces show <paramref name="name"/> as given.
+    /// </summary>
     public IActorRef ActorOf(Props props, string name)
     {
         ArgumentNullException.ThrowIfNull(props);
         ObjectDisposedException.ThrowIf(disposed, this);
-        var actor = host.System.ActorOf(props, name);
+        var actor = host.System.ActorOf(props, ActorNames.Escape(name));
         host.DrainEager();
         return actor;
     }
