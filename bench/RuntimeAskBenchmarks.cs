@@ -3,6 +3,7 @@
 // reply's box included), so it shows what the runtime's Ask/await path costs in garbage.
 // Run: dotnet run -c Release --project bench -- --filter '*RuntimeAsk*' --job short --inProcess
 using BenchmarkDotNet.Attributes;
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Bench;
@@ -15,7 +16,7 @@ public class RuntimeAsk
     [Benchmark(OperationsPerInvoke = Asks)]
     public long AskRoundTrips()
     {
-        using var sys = ActorSystem.Create("ask", new SimulationOptions { RecordTrace = false, MaxSteps = long.MaxValue });
+        using var sys = Simulation.Create("ask", new SimulationOptions { RecordTrace = false, MaxSteps = long.MaxValue });
         var answerer = sys.ActorOf(Props.Create(() => new AnswerActor()), "answerer");
         var asker = sys.ActorOf(Props.Create(() => new AskerActor(answerer, Asks)), "asker");
         asker.Tell(new StartAsking());

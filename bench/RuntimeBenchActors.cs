@@ -1,6 +1,7 @@
 // The actors the runtime benchmarks drive: a ping-pong pair that reuses one message (so only the
 // runtime's own cost is measured), a fan-out coordinator with its workers, and the three-actor race
 // the exploration benchmark enumerates.
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Bench;
@@ -16,7 +17,7 @@ internal sealed class PingActor : ReceiveActor
 {
     private long left;
 
-    public PingActor(IActorRef pong, long rounds)
+    public PingActor(IActorRef pong, long rounds, TaskCompletionSource? done = null)
     {
         left = rounds;
         Receive<Ball>(b =>
@@ -24,6 +25,10 @@ internal sealed class PingActor : ReceiveActor
             if (--left > 0)
             {
                 pong.Tell(b, Self);
+            }
+            else
+            {
+                done?.TrySetResult();
             }
         });
     }
@@ -90,7 +95,7 @@ internal sealed class RaceActor : ReceiveActor
             }
         });
 
-    public static Func<RunResult, RunVerdict> Setup(ActorSystem sys)
+    public static Func<RunResult, RunVerdict> Setup(Simulation sys)
     {
         var state = new int[1];
         sys.ActorOf(Props.Create(() => new RaceActor(state)), "a").Tell(new Work(10));
@@ -118,7 +123,7 @@ internal sealed class AskerActor : ReceiveActor
         {
             for (var i = 0; i < asks; i++)
             {
-                await answerer.Ask<int>(question);
+                await Context.Ask<int>(answerer, question);
             }
         });
     }

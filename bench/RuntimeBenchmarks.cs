@@ -7,6 +7,7 @@ using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using Akka.Actor;
 using ModActors.Runtime;
 
 namespace ModActors.Bench;
@@ -48,7 +49,7 @@ public class RuntimePingPong
     [Benchmark(OperationsPerInvoke = Deliveries)]
     public long PingPong()
     {
-        using var sys = ActorSystem.Create("pingpong", new SimulationOptions { RecordTrace = false, MaxSteps = long.MaxValue });
+        using var sys = Simulation.Create("pingpong", new SimulationOptions { RecordTrace = false, MaxSteps = long.MaxValue });
         var pong = sys.ActorOf(Props.Create(() => new PongActor()), "pong");
         var ping = sys.ActorOf(Props.Create(() => new PingActor(pong, Deliveries / 2)), "ping");
         ping.Tell(new Ball(), pong);
@@ -65,7 +66,7 @@ public class RuntimeFanOut
     [Benchmark(OperationsPerInvoke = 2 * Width * Rounds)]
     public long FanOutFanIn()
     {
-        using var sys = ActorSystem.Create("fanout", new SimulationOptions { RecordTrace = false, MaxSteps = long.MaxValue });
+        using var sys = Simulation.Create("fanout", new SimulationOptions { RecordTrace = false, MaxSteps = long.MaxValue });
         sys.ActorOf(Props.Create(() => new FanOutActor(Width, Rounds)), "coordinator").Tell(new Job());
         return sys.Run().Steps;
     }
@@ -94,7 +95,7 @@ public class RuntimeIdleActorMemory
     /// <summary>Bytes allocated per idle actor, measured with GC.GetAllocatedBytesForCurrentThread.</summary>
     public static double BytesPerIdleActor()
     {
-        using var sys = ActorSystem.Create("idle", new SimulationOptions { RecordTrace = false });
+        using var sys = Simulation.Create("idle", new SimulationOptions { RecordTrace = false });
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < Actors; i++)
         {
@@ -110,12 +111,43 @@ public class RuntimeIdleActorMemory
     [Benchmark(OperationsPerInvoke = Actors)]
     public int CreateIdleActors()
     {
-        using var sys = ActorSystem.Create("idle", new SimulationOptions { RecordTrace = false });
+        using var sys = Simulation.Create("idle", new SimulationOptions { RecordTrace = false });
         for (var i = 0; i < Actors; i++)
         {
             sys.ActorOf(IdleProps, "a" + i);
         }
 
         return Actors;
+    }
+}
+
+/// <summary>
+/// The competitor in the same run: the same ping-pong on Akka's default dispatcher (thread pool, default
+/// throughput), in an ordinary ActorSystem created once.
+/// </summary>
+[Config(typeof(RuntimeConfig))]
+public class AkkaDefaultDispatcherPingPong
+{
+    private const int Deliveries = 1_000_000;
+    private ActorSystem? system;
+    private int run;
+
+    [GlobalSetup]
+    public void Start() => system = ActorSystem.Create("default", "akka.loglevel = OFF\nakka.stdout-loglevel = OFF");
+
+    [GlobalCleanup]
+    public void Stop() => system?.Terminate().Wait();
+
+    [Benchmark(OperationsPerInvoke = Deliveries)]
+    public void PingPong()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var n = run++;
+        var pong = system!.ActorOf(Props.Create(() => new PongActor()), "pong" + n);
+        var ping = system.ActorOf(Props.Create(() => new PingActor(pong, Deliveries / 2, done)), "ping" + n);
+        ping.Tell(new Ball(), pong);
+        done.Task.Wait();
+        system.Stop(ping);
+        system.Stop(pong);
     }
 }
