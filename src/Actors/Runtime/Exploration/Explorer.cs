@@ -116,6 +116,28 @@ public static class Explorer
     }
 
     /// <summary>
+    /// Replays <paramref name="schedule"/> (from a report, or <see cref="Schedule.Load"/> of a saved file) on the
+    /// program <paramref name="setup"/> builds, with its trace recorded: the same steps, step for step.
+    /// </summary>
+    public static (RunResult Result, RunVerdict Verdict) Replay(
+        Schedule schedule,
+        Func<Simulation, Func<RunResult, RunVerdict>> setup,
+        long maxSteps = 100_000)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(setup);
+        using var sys = Simulation.Create("replay", new SimulationOptions
+        {
+            Strategy = new ReplayStrategy(schedule),
+            MaxSteps = maxSteps,
+            RecordTrace = true,
+        });
+        var judge = setup(sys);
+        var result = sys.Run();
+        return (result, judge(result));
+    }
+
+    /// <summary>
     /// Whether every further schedule of subtree <paramref name="i"/> would fall past the budget: the
     /// subtrees before it (whose counts only grow) and its own runs already fill it.
     /// </summary>
