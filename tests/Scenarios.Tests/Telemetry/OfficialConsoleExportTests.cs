@@ -85,6 +85,32 @@ public sealed partial class OfficialConsoleExportTests
         Assert.NotEqual(TraceIds.PrefixOf(name).ToString("x16"), firstIds[0][..16]);
     }
 
+    [Fact]
+    public void Two_exports_running_at_once_on_two_threads_each_write_only_their_own_spans_to_their_own_writer()
+    {
+        var names = new[] { KernelRaces.NewSystemName(), KernelRaces.NewSystemName() };
+        var texts = names.Select(_ => new StringWriter { NewLine = "\n" }).ToArray();
+        using var start = new Barrier(2);
+        var threads = Enumerable.Range(0, 2).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            using (KernelTelemetryExport.Start(OtelMode.Console, texts[i], TextWriter.Null, null, names[i]))
+            {
+                start.SignalAndWait();
+                KernelRaces.SlowLoaders(names[i]);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        for (var i = 0; i < 2; i++)
+        {
+            var text = texts[i].ToString();
+            Assert.Equal(21, Count(text, "Activity.TraceId:"));
+            Assert.Equal(3, Count(text, $"modactors.system: {names[i]}\n"));
+            Assert.DoesNotContain(names[1 - i], text, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>Span ids renamed in order of first appearance; metric points' time ranges blanked.</summary>
     private static string WithoutRandomParts(string text)
     {
