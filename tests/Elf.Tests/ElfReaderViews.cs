@@ -56,46 +56,49 @@ internal static class OurView
 internal static class ElfSharpView
 {
     /// The view ELFSharp gives of an image, with its known errors undone (ElfSharpKnownErrors); null when it refuses
-    /// the file, <paramref name="refusal"/> saying how (TryLoad false, or one of the exceptions it is known to throw).
+    /// the file, <paramref name="refusal"/> saying how (TryLoad false, or the name of one of the exceptions it is known
+    /// to throw on malformed files, while loading or while being read).
     public static ElfView? Read(byte[] image, out string? refusal)
     {
         refusal = null;
-        ELF<ulong> elf;
         try
         {
-            if (!ELFReader.TryLoad(new MemoryStream(image, writable: false), shouldOwnStream: true, out elf))
+            if (!ELFReader.TryLoad(new MemoryStream(image, writable: false), shouldOwnStream: true, out ELF<ulong> elf))
             {
                 refusal = "TryLoad false";
                 return null;
             }
+            using (elf)
+                return View(elf);
         }
         catch (Exception e) when (ElfSharpKnownErrors.IsMalformedFileException(e))
         {
             refusal = e.GetType().Name;
             return null;
         }
-        using (elf)
+    }
+
+    private static ElfView View(ELF<ulong> elf)
+    {
+        var sections = new List<SectionRow>();
+        var contents = new List<byte[]>();
+        var notes = new List<NoteRow>();
+        var symbols = new List<SymbolRow>();
+        for (var i = 0; i < elf.Sections.Count; i++)
         {
-            var sections = new List<SectionRow>();
-            var contents = new List<byte[]>();
-            var notes = new List<NoteRow>();
-            var symbols = new List<SymbolRow>();
-            for (var i = 0; i < elf.Sections.Count; i++)
+            var s = elf.Sections[i];
+            sections.Add(new SectionRow(i, s.Name, (uint)s.Type, s.RawFlags, s.LoadAddress, s.Offset, s.Size, s.Alignment, s.EntrySize));
+            contents.Add(s.Type == SectionType.NoBits ? [] : s.GetContents());
+            if (s is NoteSection<ulong> note && ElfSharpKnownErrors.FirstNote(note) is { } first)
+                notes.Add(first);
+            if (s is SymbolTable<ulong> table && s.Type == SectionType.SymbolTable)
             {
-                var s = elf.Sections[i];
-                sections.Add(new SectionRow(i, s.Name, (uint)s.Type, s.RawFlags, s.LoadAddress, s.Offset, s.Size, s.Alignment, s.EntrySize));
-                contents.Add(s.Type == SectionType.NoBits ? [] : s.GetContents());
-                if (s is NoteSection<ulong> note)
-                    notes.Add(new NoteRow(s.Name, note.NoteName, note.NoteType, Convert.ToHexString(note.Description)));
-                if (s is SymbolTable<ulong> table && s.Type == SectionType.SymbolTable)
-                {
-                    var index = 0;
-                    foreach (var sym in table.Entries)
-                        symbols.Add(new SymbolRow(index++, sym.Name, sym.Value, sym.Size, (int)sym.Binding, (int)sym.Type, (int)sym.Visibility,
-                            ElfSharpKnownErrors.SectionIndex(sym)));
-                }
+                var index = 0;
+                foreach (var sym in table.Entries)
+                    symbols.Add(new SymbolRow(index++, sym.Name, sym.Value, sym.Size, (int)sym.Binding, (int)sym.Type, (int)sym.Visibility,
+                        ElfSharpKnownErrors.SectionIndex(sym)));
             }
-            return new ElfView(sections, contents, symbols, notes);
         }
+        return new ElfView(sections, contents, symbols, notes);
     }
 }
