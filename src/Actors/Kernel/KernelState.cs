@@ -24,6 +24,7 @@ internal sealed class KernelState
         Log = new KernelLog(() => system.Now);
         Invariants = new KernelInvariants(this);
         Stats = new ModuleStats(config);
+        TraceIds = new KernelTraceIds(system.Name);
     }
 
     public Simulation System { get; }
@@ -39,6 +40,9 @@ internal sealed class KernelState
     public ModuleStats Stats { get; }
 
     public KernelInvariants Invariants { get; }
+
+    /// <summary>The trace ids of this kernel's system calls (telemetry).</summary>
+    public KernelTraceIds TraceIds { get; }
 
     /// <summary>The modules list (kernel/module/main.c "modules"), newest first as list_add_rcu leaves it.</summary>
     public List<ModuleInstance> Modules { get; } = [];

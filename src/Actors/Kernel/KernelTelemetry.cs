@@ -3,8 +3,8 @@
 // previous stage and starts the next), a child span per wait (module_mutex, module_wq, idempotent completion,
 // resolve_symbol_wait, the notifier chain's rwsem, kmod's semaphore), module state changes as span events, and
 // counters for loads, failures by errno, duplicate-load failures, wasted bytes and wait durations. Timestamps are
-// virtual time on a fixed epoch, so two runs of one schedule export the same times. With no listener, nothing is
-// allocated.
+// virtual time on a fixed epoch and trace ids are the kernel's own (KernelTraceIds), so two runs of one schedule
+// export the same times and trace ids. With no listener, nothing is allocated.
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
@@ -32,6 +32,12 @@ public static class KernelTelemetry
     internal static readonly Counter<long> WastedBytes = Meter.CreateCounter<long>("modactors.kernel.wasted_bytes", unit: "By", description: "bytes read or allocated for loads that failed, as kernel/module/stats.c counts them");
 
     internal static readonly Histogram<double> WaitDuration = Meter.CreateHistogram<double>("modactors.kernel.wait_duration", unit: "ms", description: "virtual time tasks spent waiting, by what they waited on");
+
+    /// <summary>
+    /// Until the result is disposed, kernels booted on this thread name their traces with <paramref name="prefix"/>
+    /// (the first 8 bytes of every trace id) instead of a hash of their system's name; null goes back to the hash.
+    /// </summary>
+    public static IDisposable UseTraceIdPrefix(ulong? prefix) => KernelTraceIds.UsePrefix(prefix);
 
     internal static DateTimeOffset At(TimeSpan virtualTime) => Epoch + virtualTime;
 

@@ -18,7 +18,8 @@ internal readonly struct SyscallSpan
         this.name = name;
         previousSyscall = task.SyscallActivity;
         previousStage = task.StageActivity;
-        var parent = previousStage?.Context ?? previousSyscall?.Context ?? default;
+        var parent = previousStage?.Context ?? previousSyscall?.Context
+            ?? (KernelTelemetry.Source.HasListeners() ? task.Kernel.TraceIds.NextRoot() : default);
         var activity = KernelTelemetry.Start(name, parent, task.Now);
         if (activity is not null)
         {

@@ -1,5 +1,5 @@
 // `modactors run FILE.yaml [--seed N] [--strategy fifo|random|pct|dfs] [--runs N] [--depth D] [--json]
-// [--schedule-out F] [--diagram out.html|out.mmd] [--otel console|otlp [--otlp-endpoint URL]]`: one run (fifo
+// [--schedule-out F] [--diagram out.html|out.mmd] [--otel tree|console|otlp ... [--otlp-endpoint URL]]`: one run (fifo
 // unless told otherwise) printing each call's result and the final /proc/modules, optionally drawn as a race
 // diagram and exported as OpenTelemetry; with --runs N > 1 it explores N runs and adds the outcome table.
 using System.CommandLine;

@@ -1,5 +1,5 @@
 // What `modactors run` can add to a single run: a race diagram of it (--diagram out.html|out.mmd) and its
-// OpenTelemetry export (--otel console|otlp, --otlp-endpoint URL).
+// OpenTelemetry export (--otel tree|console|otlp, given once or more, --otlp-endpoint URL).
 using System.CommandLine;
 using ModActors.Kernel;
 using ModActors.Scenarios;
@@ -15,9 +15,11 @@ internal sealed record RunExtras(string? DiagramPath, OtelMode Otel, Uri? OtlpEn
         Description = "Write a race diagram of the run: a self-contained .html page or a Mermaid .mmd file.",
     };
 
-    public static Option<string?> OtelOption() => new("--otel")
+    public static Option<string[]> OtelOption() => new("--otel")
     {
-        Description = "Export OpenTelemetry spans and metrics: console (readable tree on stdout) or otlp (to --otlp-endpoint).",
+        Description = "Export OpenTelemetry spans and metrics (repeatable): tree (one line a span, on stdout), console (the official "
+            + "OpenTelemetry console exporter, on stdout) or otlp (to --otlp-endpoint).",
+        Arity = ArgumentArity.OneOrMore,
     };
 
     public static Option<string?> OtlpEndpointOption() => new("--otlp-endpoint")
@@ -26,7 +28,7 @@ internal sealed record RunExtras(string? DiagramPath, OtelMode Otel, Uri? OtlpEn
     };
 
     /// <summary>The extras asked for, or null after printing why the options are invalid.</summary>
-    public static RunExtras? Parse(string? diagram, string? otel, string? endpoint, TextWriter error)
+    public static RunExtras? Parse(string? diagram, IReadOnlyList<string>? otel, string? endpoint, TextWriter error)
     {
         if (diagram is not null)
         {
@@ -40,25 +42,31 @@ internal sealed record RunExtras(string? DiagramPath, OtelMode Otel, Uri? OtlpEn
                 return null;
             }
         }
-        var mode = otel switch
+        var m = OtelMode.None;
+        foreach (var name in otel ?? [])
         {
-            null or "none" => OtelMode.None,
-            "console" => OtelMode.Console,
-            "otlp" => OtelMode.Otlp,
-            _ => (OtelMode?)null,
-        };
-        if (mode is not { } m)
-        {
-            error.WriteLine($"modactors run: --otel {otel}: expected none, console or otlp");
-            return null;
+            var mode = name switch
+            {
+                "none" => OtelMode.None,
+                "tree" => OtelMode.Tree,
+                "console" => OtelMode.Console,
+                "otlp" => OtelMode.Otlp,
+                _ => (OtelMode?)null,
+            };
+            if (mode is not { } one)
+            {
+                error.WriteLine($"modactors run: --otel {name}: expected tree, console, otlp or none");
+                return null;
+            }
+            m |= one;
         }
         Uri? uri = null;
-        if (m == OtelMode.Otlp && !ModActors.Scenarios.Telemetry.OtlpEndpoint.TryParse(endpoint, out uri, out var problem))
+        if (m.HasFlag(OtelMode.Otlp) && !ModActors.Scenarios.Telemetry.OtlpEndpoint.TryParse(endpoint, out uri, out var problem))
         {
             error.WriteLine("modactors run: " + problem);
             return null;
         }
-        if (m != OtelMode.Otlp && endpoint is not null)
+        if (!m.HasFlag(OtelMode.Otlp) && endpoint is not null)
         {
             error.WriteLine("modactors run: --otlp-endpoint goes with --otel otlp");
             return null;
@@ -67,7 +75,7 @@ internal sealed record RunExtras(string? DiagramPath, OtelMode Otel, Uri? OtlpEn
     }
 
     public IDisposable StartTelemetry(TextWriter output, TextWriter error) =>
-        KernelTelemetryExport.Start(Otel, Otel == OtelMode.Console ? output : error, OtlpEndpoint, systemFilter: null);
+        KernelTelemetryExport.Start(Otel, output, error, OtlpEndpoint, systemFilter: null);
 
     /// <summary>Writes the diagram of <paramref name="report"/>; false (after printing why) if the file cannot be written.</summary>
     public bool WriteDiagram(Scenario sc, RunSettings settings, RunReport report, TextWriter error)

@@ -26,6 +26,7 @@ internal static class Elf64
     public const uint SHT_SYMTAB = 2;
     public const uint SHT_STRTAB = 3;
     public const uint SHT_RELA = 4;
+    public const uint SHT_NOTE = 7;
     public const uint SHT_NOBITS = 8;
     public const uint SHT_REL = 9;
 

@@ -1,12 +1,20 @@
-// `--otel console|otlp`: an OpenTelemetry SDK TracerProvider listening to the kernel's ActivitySource and a
-// MeterProvider reading its Meter (both "ModActors.Kernel"), exporting to our console exporters (spans exported one by
-// one as they end, SimpleActivityExportProcessor, so the text is in simulation order) or to the official OTLP
-// exporters over http/protobuf (spans batched, BatchActivityExportProcessor). Metrics are exported once, when the
-// export is disposed at the end of the run; disposing also flushes the spans. A system filter keeps only the traces
-// of one Simulation (KernelTraceFilter); the kernel's metrics carry no system, so they cover every kernel that ran in
-// the process meanwhile. In OTLP mode, requests the collector did not take are summed up on the console writer at the
-// end (OtlpDeliveryLog), since the SDK itself drops them silently.
+// `--otel tree|console|otlp` (one or more): an OpenTelemetry SDK TracerProvider listening to the kernel's
+// ActivitySource and a MeterProvider reading its Meter (both "ModActors.Kernel"), with one processor and one metric
+// reader per mode: our compact tree (SpanTreeExporter, MetricSummaryExporter) and the official console exporters
+// (OfficialConsoleExport) on the output writer, spans exported one by one as they end (SimpleActivityExportProcessor,
+// so the text is in simulation order); the official OTLP exporters over http/protobuf (spans batched,
+// BatchActivityExportProcessor). Metrics are exported once, when the export is disposed at the end of the run;
+// disposing also flushes the spans. A system filter keeps only the traces of one Simulation (KernelTraceFilter);
+// the kernel's metrics carry no system, so they cover every kernel that ran in the process meanwhile. In OTLP mode,
+// requests the collector did not take are summed up on the error writer at the end (OtlpDeliveryLog), since the SDK
+// itself drops them silently.
+// Reproducibility: the resource has no random service.instance.id, timestamps are virtual time, trace ids are the
+// kernel's own (KernelTraceIds: from the system name and the call's number). With otlp among the modes, the kernels
+// booted on this thread get a random trace-id prefix instead, so that a collector does not merge a rerun's spans
+// into the previous run's traces. What stays random: span ids (.NET has no hook for them) and the wall-clock start
+// and end times the SDK stamps on each metric point.
 using System.Diagnostics;
+using System.Security.Cryptography;
 using ModActors.Kernel;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -26,46 +34,58 @@ internal static class KernelTelemetryExport
     private const int OtlpTimeoutMilliseconds = 10_000;
 
     /// <summary>
-    /// Starts exporting the kernel's telemetry; dispose the result at the end of the run to flush it. Throws
-    /// ArgumentException (with the reason) for a missing or unusable OTLP endpoint.
+    /// Starts exporting the kernel's telemetry to every mode in <paramref name="modes"/>; dispose the result at the end of
+    /// the run (on this thread) to flush it. The tree and the official console text go to <paramref name="output"/>,
+    /// OTLP delivery failures to <paramref name="error"/>. Throws ArgumentException (with the reason) for a missing or
+    /// unusable OTLP endpoint.
     /// </summary>
-    public static IDisposable Start(OtelMode mode, TextWriter console, Uri? otlpEndpoint, string? systemFilter)
+    public static IDisposable Start(OtelMode modes, TextWriter output, TextWriter error, Uri? otlpEndpoint, string? systemFilter)
     {
-        ArgumentNullException.ThrowIfNull(console);
-        if (mode == OtelMode.None)
-            return new Export(null, null, null, console);
-        BaseProcessor<Activity> spans;
-        BaseExporter<Metric> metrics;
-        OtlpDeliveryLog? delivery = null;
-        if (mode == OtelMode.Console)
-        {
-            spans = new SimpleActivityExportProcessor(new ConsoleActivityExporter(console));
-            metrics = new ConsoleMetricExporter(console);
-        }
-        else
-        {
-            if (OtlpEndpoint.Check(otlpEndpoint) is { } problem)
-                throw new ArgumentException(problem, nameof(otlpEndpoint));
-            delivery = new OtlpDeliveryLog();
-            spans = new BatchActivityExportProcessor(new OtlpTraceExporter(Options(OtlpEndpoint.Signal(otlpEndpoint!, "v1/traces"), delivery)),
-                OtlpMaxQueueSize, exporterTimeoutMilliseconds: OtlpTimeoutMilliseconds, maxExportBatchSize: OtlpMaxExportBatchSize);
-            metrics = new OtlpMetricExporter(Options(OtlpEndpoint.Signal(otlpEndpoint!, "v1/metrics"), delivery));
-        }
-        if (systemFilter is not null)
-            spans = new KernelTraceFilter(systemFilter, spans);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        if (modes == OtelMode.None)
+            return new Export(null, null, null, null, null, error);
+        if (modes.HasFlag(OtelMode.Otlp) && OtlpEndpoint.Check(otlpEndpoint) is { } problem)
+            throw new ArgumentException(problem, nameof(otlpEndpoint));
 
-        var resource = ResourceBuilder.CreateDefault().AddService("modactors");
-        var tracer = Sdk.CreateTracerProviderBuilder()
+        var spans = new List<BaseProcessor<Activity>>();
+        var readers = new List<MetricReader>();
+        OtlpDeliveryLog? delivery = null;
+        IDisposable? capture = null;
+        IDisposable? traceIds = null;
+        if (modes.HasFlag(OtelMode.Tree))
+        {
+            spans.Add(new SimpleActivityExportProcessor(new SpanTreeExporter(output)));
+            readers.Add(new BaseExportingMetricReader(new MetricSummaryExporter(output)));
+        }
+        if (modes.HasFlag(OtelMode.Console))
+        {
+            capture = ConsoleCapture.Install();
+            spans.Add(OfficialConsoleExport.Spans(output));
+            readers.Add(OfficialConsoleExport.Metrics(output));
+        }
+        if (modes.HasFlag(OtelMode.Otlp))
+        {
+            delivery = new OtlpDeliveryLog();
+            spans.Add(new BatchActivityExportProcessor(new OtlpTraceExporter(Options(OtlpEndpoint.Signal(otlpEndpoint!, "v1/traces"), delivery)),
+                OtlpMaxQueueSize, exporterTimeoutMilliseconds: OtlpTimeoutMilliseconds, maxExportBatchSize: OtlpMaxExportBatchSize));
+            readers.Add(new BaseExportingMetricReader(new OtlpMetricExporter(Options(OtlpEndpoint.Signal(otlpEndpoint!, "v1/metrics"), delivery))));
+            traceIds = KernelTelemetry.UseTraceIdPrefix(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)));
+        }
+
+        var resource = ResourceBuilder.CreateDefault().AddService("modactors", autoGenerateServiceInstanceId: false);
+        var tracerBuilder = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
-            .AddSource(KernelTelemetry.Name)
-            .AddProcessor(spans)
-            .Build();
-        var meter = Sdk.CreateMeterProviderBuilder()
+            .AddSource(KernelTelemetry.Name);
+        if (systemFilter is not null)
+            tracerBuilder.AddProcessor(new KernelTraceFilter(systemFilter, spans.Count == 1 ? spans[0] : new CompositeProcessor<Activity>(spans)));
+        else
+            spans.ForEach(p => tracerBuilder.AddProcessor(p));
+        var meterBuilder = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
-            .AddMeter(KernelTelemetry.Name)
-            .AddReader(new BaseExportingMetricReader(metrics))
-            .Build();
-        return new Export(tracer, meter, delivery, console);
+            .AddMeter(KernelTelemetry.Name);
+        readers.ForEach(r => meterBuilder.AddReader(r));
+        return new Export(tracerBuilder.Build(), meterBuilder.Build(), delivery, capture, traceIds, error);
     }
 
     private static OtlpExporterOptions Options(Uri endpoint, OtlpDeliveryLog delivery) => new()
@@ -76,7 +96,8 @@ internal static class KernelTelemetryExport
         HttpClientFactory = () => new HttpClient(delivery, disposeHandler: false) { Timeout = TimeSpan.FromMilliseconds(OtlpTimeoutMilliseconds) },
     };
 
-    private sealed class Export(TracerProvider? tracer, MeterProvider? meter, OtlpDeliveryLog? delivery, TextWriter console) : IDisposable
+    private sealed class Export(TracerProvider? tracer, MeterProvider? meter, OtlpDeliveryLog? delivery, IDisposable? capture,
+        IDisposable? traceIds, TextWriter console) : IDisposable
     {
         public void Dispose()
         {
@@ -85,6 +106,8 @@ internal static class KernelTelemetryExport
             tracer?.ForceFlush(OtlpTimeoutMilliseconds);
             tracer?.Dispose();
             meter?.Dispose();
+            capture?.Dispose();
+            traceIds?.Dispose();
             if (delivery is null)
                 return;
             var failures = delivery.Failures;

@@ -1,4 +1,4 @@
-// The text of one trace of kernel spans for `--otel console`: one line per span (start on virtual time, name, the
+// The text of one trace of kernel spans for `--otel tree`: one line per span (start on virtual time, name, the
 // task/target attributes, rc and errno, duration), children indented under their parent in start order, module
 // state changes (span events) as sub-lines. Span ids are random in .NET, so they are never printed and never used for
 // ordering: siblings that start at the same virtual time keep the order in which they ended (the order the

@@ -29,9 +29,9 @@ public sealed class RunExtrasCliTests : IDisposable
     }
 
     [Fact]
-    public void Run_with_otel_console_prints_the_span_tree_and_metrics_before_the_report()
+    public void Run_with_otel_tree_prints_the_span_tree_and_metrics_before_the_report()
     {
-        var (code, text, _) = ScenarioFiles.Cli("run", Lib("a_same_inode_x4.yaml"), "--otel", "console");
+        var (code, text, _) = ScenarioFiles.Cli("run", Lib("a_same_inode_x4.yaml"), "--otel", "tree");
         Assert.Equal(0, code);
         Assert.Contains("+2000ms finit_module [task=later target=/lib/modules/slow.ko] -> rc=-17 EEXIST", text, StringComparison.Ordinal);
         Assert.Contains("wait idempotent completion (dur 1000ms)", text, StringComparison.Ordinal);
@@ -39,9 +39,32 @@ public sealed class RunExtrasCliTests : IDisposable
         Assert.True(text.IndexOf("metrics:", StringComparison.Ordinal) < text.IndexOf("verdict: pass", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Run_with_otel_console_prints_the_official_exporters_blocks_before_the_report()
+    {
+        var (code, text, _) = ScenarioFiles.Cli("run", Lib("a_same_inode_x4.yaml"), "--otel", "console");
+        Assert.Equal(0, code);
+        Assert.Contains("Activity.DisplayName:        finit_module\nActivity.Kind:               Internal\nActivity.StartTime:          2024-01-01T00:00:02.0000000Z",
+            text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("    service.name: modactors", text, StringComparison.Ordinal);
+        Assert.Contains("Metric Name: modactors.kernel.loads", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(dur ", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("Metric Name:", StringComparison.Ordinal) < text.IndexOf("verdict: pass", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Otel_may_be_given_more_than_once()
+    {
+        var (code, text, error) = ScenarioFiles.Cli("run", Lib("a_same_inode_x4.yaml"), "--otel", "tree", "--otel", "console");
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Contains("wait idempotent completion (dur 1000ms)", text, StringComparison.Ordinal);
+        Assert.Contains("Activity.DisplayName:        wait idempotent completion", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--diagram", "out.png", "unknown diagram format '.png'")]
-    [InlineData("--otel", "jaeger", "--otel jaeger: expected none, console or otlp")]
+    [InlineData("--otel", "jaeger", "--otel jaeger: expected tree, console, otlp or none")]
     [InlineData("--otel", "otlp", "--otlp-endpoint")]
     public void Bad_extras_exit_2_with_a_clear_message(string option, string value, string message)
     {

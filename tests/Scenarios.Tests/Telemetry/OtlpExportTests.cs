@@ -13,7 +13,7 @@ public sealed class OtlpExportTests
     {
         using var collector = new LoopbackCollector();
         var name = KernelRaces.NewSystemName();
-        using (KernelTelemetryExport.Start(OtelMode.Otlp, TextWriter.Null, collector.Endpoint, name))
+        using (KernelTelemetryExport.Start(OtelMode.Otlp, TextWriter.Null, TextWriter.Null, collector.Endpoint, name))
             KernelRaces.SlowLoaders(name);
 
         var requests = collector.Requests.ToList();
@@ -37,7 +37,7 @@ public sealed class OtlpExportTests
         using var collector = new LoopbackCollector();
         var name = KernelRaces.NewSystemName();
         var other = KernelRaces.NewSystemName();
-        using (KernelTelemetryExport.Start(OtelMode.Otlp, TextWriter.Null, collector.Endpoint, name))
+        using (KernelTelemetryExport.Start(OtelMode.Otlp, TextWriter.Null, TextWriter.Null, collector.Endpoint, name))
         {
             KernelRaces.SlowLoaders(other);
             KernelRaces.SlowLoaders(name);
@@ -52,7 +52,7 @@ public sealed class OtlpExportTests
     {
         using var collector = new LoopbackCollector();
         var name = KernelRaces.NewSystemName();
-        using (KernelTelemetryExport.Start(OtelMode.Otlp, TextWriter.Null, new Uri(collector.Endpoint, "otlp"), name))
+        using (KernelTelemetryExport.Start(OtelMode.Otlp, TextWriter.Null, TextWriter.Null, new Uri(collector.Endpoint, "otlp"), name))
             KernelRaces.SlowLoaders(name);
         var paths = collector.Requests.Select(r => r.Path).Distinct().Order(StringComparer.Ordinal);
         Assert.Equal(["/otlp/v1/metrics", "/otlp/v1/traces"], paths);
@@ -64,7 +64,7 @@ public sealed class OtlpExportTests
         var endpoint = new Uri($"http://127.0.0.1:{LoopbackCollector.FreePort()}/");
         var console = new StringWriter();
         var name = KernelRaces.NewSystemName();
-        using (KernelTelemetryExport.Start(OtelMode.Otlp, console, endpoint, name))
+        using (KernelTelemetryExport.Start(OtelMode.Otlp, TextWriter.Null, console, endpoint, name))
             KernelRaces.SlowLoaders(name);
         Assert.StartsWith("otel: 2 of 2 OTLP export requests failed; first: " + endpoint + "v1/", console.ToString(), StringComparison.Ordinal);
         Assert.Contains("Connection refused", console.ToString(), StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class OtlpExportTests
         using var collector = new LoopbackCollector(404);
         var console = new StringWriter();
         var name = KernelRaces.NewSystemName();
-        using (KernelTelemetryExport.Start(OtelMode.Otlp, console, collector.Endpoint, name))
+        using (KernelTelemetryExport.Start(OtelMode.Otlp, TextWriter.Null, console, collector.Endpoint, name))
             KernelRaces.SlowLoaders(name);
         Assert.Equal($"otel: 2 of 2 OTLP export requests failed; first: {collector.Endpoint}v1/traces: HTTP 404 Not Found" + Environment.NewLine,
             console.ToString());
@@ -88,7 +88,7 @@ public sealed class OtlpExportTests
         using var collector = new LoopbackCollector();
         var console = new StringWriter();
         var name = KernelRaces.NewSystemName();
-        using (KernelTelemetryExport.Start(OtelMode.Otlp, console, collector.Endpoint, name))
+        using (KernelTelemetryExport.Start(OtelMode.Otlp, TextWriter.Null, console, collector.Endpoint, name))
             KernelRaces.SlowLoaders(name);
         Assert.Equal("", console.ToString());
         Assert.Equal(2, collector.Requests.Count);
@@ -97,7 +97,7 @@ public sealed class OtlpExportTests
     [Fact]
     public void Otlp_without_an_endpoint_is_refused_with_the_reason()
     {
-        var e = Assert.Throws<ArgumentException>(() => KernelTelemetryExport.Start(OtelMode.Otlp, TextWriter.Null, null, null));
+        var e = Assert.Throws<ArgumentException>(() => KernelTelemetryExport.Start(OtelMode.Otlp, TextWriter.Null, TextWriter.Null, null, null));
         Assert.StartsWith("--otel otlp needs --otlp-endpoint URL", e.Message, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,4 @@
-// `--otel console` for spans: the kernel's spans of a small race as compact trees on virtual time, one per system
+// `--otel tree` for spans: the kernel's spans of a small race as compact trees on virtual time, one per system
 // call, the same text on every run, and only the traces of the system the export was started for.
 using System.Diagnostics;
 using ModActors.Kernel;
@@ -8,7 +8,7 @@ using Xunit;
 
 namespace ModActors.Scenarios.Tests.Telemetry;
 
-public sealed class ConsoleActivityExporterTests
+public sealed class SpanTreeExporterTests
 {
     private const string SlowLoadersTrees = """
         +200ms finit_module [task=b target=/m/slow.ko] -> rc=0 (dur 800ms)
@@ -42,7 +42,7 @@ public sealed class ConsoleActivityExporterTests
     {
         var name = KernelRaces.NewSystemName();
         var text = new StringWriter { NewLine = "\n" };
-        using (KernelTelemetryExport.Start(OtelMode.Console, text, null, name))
+        using (KernelTelemetryExport.Start(OtelMode.Tree, text, TextWriter.Null, null, name))
             run(name);
         var all = text.ToString();
         return all[..all.IndexOf("metrics:", StringComparison.Ordinal)];
@@ -79,7 +79,7 @@ public sealed class ConsoleActivityExporterTests
     public void Spans_of_a_system_call_that_never_ended_are_written_at_shutdown_under_no_parent()
     {
         var text = new StringWriter { NewLine = "\n" };
-        using var exporter = new ConsoleActivityExporter(text);
+        using var exporter = new SpanTreeExporter(text);
         var root = Span("finit_module", default, 0, null);
         var wait = Span("wait module_wq", root.Context, 300, 700);
         Assert.Equal(ExportResult.Success, exporter.Export(new Batch<Activity>([wait], 1)));

@@ -1,4 +1,4 @@
-// `--otel console` for metrics: the kernel's counters and histograms of a run, written once at the end, sorted.
+// `--otel tree` for metrics: the kernel's counters and histograms of a run, written once at the end, sorted.
 // The kernel's metrics carry no system name, so this runs alone (a collection without parallelization).
 using ModActors.Scenarios.Telemetry;
 using Xunit;
@@ -9,13 +9,13 @@ namespace ModActors.Scenarios.Tests.Telemetry;
 public sealed class OtelMetricsCollection;
 
 [Collection("otel metrics")]
-public sealed class ConsoleMetricExporterTests
+public sealed class MetricSummaryExporterTests
 {
     private static string Metrics(Action<string> run)
     {
         var name = KernelRaces.NewSystemName();
         var text = new StringWriter { NewLine = "\n" };
-        using (KernelTelemetryExport.Start(OtelMode.Console, text, null, name))
+        using (KernelTelemetryExport.Start(OtelMode.Tree, text, TextWriter.Null, null, name))
             run(name);
         var all = text.ToString();
         return all[all.IndexOf("metrics:", StringComparison.Ordinal)..];

@@ -1,7 +1,8 @@
-// `--otel console` for metrics: the kernel's counters and histograms (Meter "ModActors.Kernel") written once when
+// `--otel tree` for metrics: the kernel's counters and histograms (Meter "ModActors.Kernel") written once when
 // the run ends, one line per metric and tag set, sorted: `modactors.kernel.failures{errno=EEXIST,syscall=finit_module} 1`,
-// histograms as count, sum, min and max. Hand-written for the same reason as ConsoleActivityExporter (the
-// OpenTelemetry.Exporter.Console package is not served here, and its output is long and unordered).
+// histograms as count, sum, min and max. Written next to the official console exporter for the same reason as
+// SpanTreeExporter: the official one prints a block per metric point with wall-clock start and end times, and
+// every histogram bucket, so two runs cannot be diffed.
 using System.Globalization;
 using System.Text;
 using OpenTelemetry;
@@ -9,7 +10,7 @@ using OpenTelemetry.Metrics;
 
 namespace ModActors.Scenarios.Telemetry;
 
-internal sealed class ConsoleMetricExporter(TextWriter output) : BaseExporter<Metric>
+internal sealed class MetricSummaryExporter(TextWriter output) : BaseExporter<Metric>
 {
     public override ExportResult Export(in Batch<Metric> batch)
     {

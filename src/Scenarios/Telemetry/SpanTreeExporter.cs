@@ -1,14 +1,15 @@
-// `--otel console` for spans: the kernel's spans as one compact tree per trace (see SpanTree), written when the
+// `--otel tree` for spans: the kernel's spans as one compact tree per trace (see SpanTree), written when the
 // trace's root span (the system call) ends; at shutdown, the spans of traces whose root never ended (a task still
-// blocked) are written too. Hand-written on the OpenTelemetry SDK's BaseExporter because the
-// OpenTelemetry.Exporter.Console package is not served by the registry this project builds against, and because
-// its output (a block per span with random span and trace ids) is neither compact nor the same from run to run.
+// blocked) are written too. Written on the OpenTelemetry SDK's BaseExporter next to the official console exporter
+// (`--otel console`), because reading a race needs one line a span, nested, on virtual milliseconds, with rc and
+// errno, and no ids, so that two schedules can be diffed: about 60 lines where the official exporter prints about
+// 800 (a block of ~15 lines per span) for the same run.
 using System.Diagnostics;
 using OpenTelemetry;
 
 namespace ModActors.Scenarios.Telemetry;
 
-internal sealed class ConsoleActivityExporter(TextWriter output) : BaseExporter<Activity>
+internal sealed class SpanTreeExporter(TextWriter output) : BaseExporter<Activity>
 {
     private readonly Dictionary<ActivityTraceId, List<Activity>> pending = [];
     private readonly List<ActivityTraceId> arrival = [];
