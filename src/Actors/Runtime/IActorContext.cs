@@ -33,6 +33,14 @@ public interface IActorContext
     Task Sleep(TimeSpan duration);
 
     /// <summary>
+    /// Work that takes between <paramref name="min"/> and <paramref name="max"/> of virtual time (named
+    /// <paramref name="stage"/> in the trace): like <see cref="Sleep"/>, other actors run and due timers fire
+    /// meanwhile; the strategy chooses the duration in steps of <see cref="ActorSystem.WorkResolution"/>
+    /// (<see cref="ISchedulingStrategy.ChooseDuration"/>), and the choice is part of the schedule.
+    /// </summary>
+    Task Work(TimeSpan min, TimeSpan max, string stage) => System.Work(this, min, max, stage);
+
+    /// <summary>
     /// A scheduling point: the handler continues in a later step of this actor (traced as "resume
     /// <paramref name="what"/>"), and other actors may run in between. Await it in an async handler.
     /// </summary>

@@ -18,7 +18,7 @@ internal static class ModuleCode
             switch (action)
             {
                 case SleepAction s:
-                    await t.msleep(Value(mod, s.Milliseconds));
+                    await t.msleep_overrun(Value(mod, s.Milliseconds));
                     break;
                 case LogAction l:
                     k.Log.pr_info($"{mod.Name}: {Expand(t, mod, l.Text)}");
