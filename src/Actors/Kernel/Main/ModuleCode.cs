@@ -87,7 +87,8 @@ internal static class ModuleCode
     {
         var k = t.Kernel;
         var id = k.NextId();
-        var block = t.Context.System.ActorOf(Runtime.Props.Create(() => new NotifierBlock(k, mod.Name, spec)),
+        Func<string, bool>? vetoes = spec.VetoParam is { } p ? name => SysfsWrite.sysfs_streq(SysfsWrite.ParamValue(mod, p), name) : null;
+        var block = t.Context.System.ActorOf(Runtime.Props.Create(() => new NotifierBlock(k, mod.Name, spec, vetoes)),
             $"notifier-{mod.Name}-{id}");
         var entry = new NotifierEntry(block, spec.Priority, mod.Name, id);
         if (await t.Call<int>(k.Notifiers, new ChainRegister(entry, t.Name)) == 0)

@@ -122,6 +122,7 @@ internal static class Unload
         AddUnformedModule.list_del(t, mod);
         await t.Work("synchronize_rcu");
         t.mutex_unlock();
+        await t.Work("free_mod_mem");
         t.Context.Stop(mod.Actor);
     }
 

@@ -31,7 +31,7 @@ public sealed record TimingProfile
     public static ImmutableArray<string> Stages { get; } =
     [
         "kernel_read_file", "layout_and_allocate", "apply_relocations", "mod_sysfs_setup", "do_init_module",
-        "do_init_module_free_init", "synchronize_rcu", "free_module", "delete_module",
+        "do_init_module_free_init", "synchronize_rcu", "free_module", "free_mod_mem", "delete_module",
     ];
 
     /// <summary>The profile names <see cref="Named"/> knows.</summary>
