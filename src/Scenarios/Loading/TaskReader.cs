@@ -270,6 +270,11 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
             y.Error(v, $"{op} has no {allowed[0]}", $"{allowed[0]}: ...");
             return null;
         }
+        if (op == CallOp.write && !fields.ContainsKey("text"))
+        {
+            y.Error(v, "write has no text", "write: { path: /sys/module/NAME/parameters/PARAM, text: VALUE }");
+            return null;
+        }
         var undeclared = fields.TryGetValue("undeclared", out var un) && (y.Bool(un, "undeclared") ?? false);
         string? target = op switch
         {
@@ -282,11 +287,6 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
         };
         if (target is null)
             return null;
-        if (op == CallOp.write && !fields.ContainsKey("text"))
-        {
-            y.Error(v, "write has no text", "write: { path: /sys/module/NAME/parameters/PARAM, text: VALUE }");
-            return null;
-        }
         var args = op == CallOp.write ? y.Scalar(fields["text"], "write's text", "the text to write") ?? ""
             : fields.TryGetValue("args", out var a) ? (YamlReader.IsNull(a) ? "" : y.Scalar(a, "args", "module parameters such as delay_ms=1000") ?? "") : "";
         var flags = fields.TryGetValue("flags", out var f) ? Flags(op, f) : 0;
@@ -332,7 +332,7 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
         }
         if (modules.Contains(parts[0]))
             return path;
-        y.Error(n, $"unknown module '{parts[0]}' in {path}", "one of " + string.Join(", ", modules));
+        y.Error(n, $"unknown module '{parts[0]}' in {path}", modules.Count == 0 ? "a module defined under modules:" : "one of " + string.Join(", ", modules));
         return null;
     }
 

@@ -72,10 +72,10 @@ public sealed class NewStepTests
     }
 
     [Theory]
-    [InlineData("tasks:\n  a: [ wait: { task: a, done: true } ]\n", "s.yaml:2:21: task a waits for itself to finish (expected another task's name)")]
-    [InlineData("tasks:\n  a: [ wait: { task: b, done: false } ]\n  b: [ sleep: 1s ]\n", "s.yaml:2:30: wait's done is false (expected done: true)")]
+    [InlineData("tasks:\n  a: [ wait: { task: a, done: true } ]\n", "s.yaml:2:22: task a waits for itself to finish (expected another task's name)")]
+    [InlineData("tasks:\n  a: [ wait: { task: b, done: false } ]\n  b: [ sleep: 1s ]\n", "s.yaml:2:31: wait's done is false (expected done: true)")]
     [InlineData("tasks:\n  a: [ write: { path: /proc/modules, text: x } ]\n", "s.yaml:2:23: cannot write '/proc/modules' (expected /sys/module/NAME/parameters/PARAM)")]
-    [InlineData("tasks:\n  a: [ write: /sys/module/x/parameters/y ]\n", "s.yaml:2:16: write has no text (expected write: { path: /sys/module/NAME/parameters/PARAM, text: VALUE })")]
+    [InlineData("tasks:\n  a: [ write: /sys/module/x/parameters/y ]\n", "s.yaml:2:15: write has no text (expected write: { path: /sys/module/NAME/parameters/PARAM, text: VALUE })")]
     [InlineData("kernel: { timing: fast }\ntasks:\n  a: [ sleep: 1s ]\n", "s.yaml:1:19: timing profile 'fast' is unknown (expected instant or qemu-tcg)")]
     [InlineData("kernel: { timing: { free_module: [5ms, 1ms] } }\ntasks:\n  a: [ sleep: 1s ]\n", "s.yaml:1:34: free_module is [5, 1], not a range (expected a duration or [min, max] such as [5ms, 20ms])")]
     [InlineData("kernel: { timing: { load: 1ms } }\ntasks:\n  a: [ sleep: 1s ]\n", "s.yaml:1:21: unknown key 'load' in timing")]

@@ -74,14 +74,22 @@ public sealed class OracleTimingTests
     [InlineData("pct")]
     public void Loads_arriving_during_a_failed_loads_cleanup_land_where_the_kernels_did_zd(string strategy)
     {
-        // oracle/results/zd_load_during_failed_cleanup.txt, runs 2 and 3: the copies that waited while the failing
-        // slow was COMING got EEXIST (the next copy was listed when they woke), those arriving while it was GOING
-        // EBUSY at once, the first after the unlink 0, the rest EEXIST.
-        string[] kernel = ["-EEXIST -EBUSY 0 -EEXIST"];
+        // oracle/results/zd_load_during_failed_cleanup.txt (runs 2-3) and .loaded-host.txt (runs 1-2; the host was so
+        // loaded that the failing finit took 740-839 ms, so the copies' arrival against its stages differs from run to
+        // run). What held in every kernel run: at most one copy loads (0) and every copy started after it gets -EEXIST;
+        // copies arriving while the failing slow was GOING (runs 2-3 and loaded-host run 1) got -EBUSY.
         var x = ScenarioExplorer.Explore(Library("zd_load_during_failed_cleanup.yaml"), new ExploreSettings(strategy, 300, 1, 3, 100_000, (0, 1), 0));
         Assert.Equal(0, x.Report.Failed);
-        var explored = x.Report.Runs.Select(r => Phases(r.Key, "c")).Distinct().ToList();
-        Assert.All(explored, p => Assert.Contains(p, kernel));
+        foreach (var run in x.Report.Runs)
+        {
+            var copies = run.Key.Split(" | ")[0].Split(", ").Where(c => c.StartsWith('c')).Select(c => c[(c.IndexOf('=', StringComparison.Ordinal) + 1)..]).ToList();
+            Assert.True(copies.Count(r => r == "0") <= 1, run.Key);
+            var loaded = copies.IndexOf("0");
+            if (loaded >= 0)
+                Assert.All(copies.Skip(loaded + 1), r => Assert.Equal("-EEXIST", r));
+        }
+        var phases = x.Report.Runs.Select(r => Phases(r.Key, "c")).Distinct().ToList();
+        Assert.Contains(phases, p => p.Contains("-EBUSY", StringComparison.Ordinal));
     }
 
     private static string Phases(string key, string prefix) =>
