@@ -111,7 +111,7 @@ public sealed class RunnerTests
               a: [ sleep: 300ms, finit_module: { file: /lib/modules/slow.ko, args: delay_ms=1000 } ]
             """);
         Assert.True(r.Passed, string.Join("\n", r.Failures));
-        Assert.InRange(r.Calls.Single(c => c.Task == "b").Start.TotalMilliseconds, 300 + 8, 300 + 70);
+        Assert.InRange(r.Calls.Single(c => c.Task == "b").Start.TotalMilliseconds, 300 + 5, 300 + 70);
     }
 
     [Fact]
