@@ -36,7 +36,7 @@ public sealed class KernelRaceTraceTests
     private static string RaceHash(ISchedulingStrategy strategy, int tasks)
     {
         using var system = ActorSystem.Create("race", new SimulationOptions { Strategy = strategy });
-        var kernel = SimKernel.Boot(system, KernelConfig.Debian612 with { ModuleStats = true });
+        var kernel = SimKernel.Boot(system, KernelConfig.Debian612 with { ModuleStats = true, Timing = TimingProfile.Instant });
         foreach (var (path, def) in new[] { ("/m/expa.ko", Expa), ("/m/useb.ko", Useb), ("/m/slow.ko", Slow), ("/tmp/expa2.ko", Expa) })
         {
             kernel.Files.Add(new SimFile { Path = path, Inode = kernel.Files.NewInode(), Module = def });

@@ -35,6 +35,12 @@ public sealed record KernelConfig
     /// <summary>Which kernel's load-path behaviour to model.</summary>
     public KernelProfile Profile { get; init; } = KernelProfile.Linux612;
 
+    /// <summary>
+    /// How long kernel work takes (Timing/TimingProfile.cs): qemu-tcg by default, the timings of the real kernel the
+    /// oracle runs; <see cref="TimingProfile.Instant"/> makes kernel work take no virtual time.
+    /// </summary>
+    public TimingProfile Timing { get; init; } = TimingProfile.QemuTcg;
+
     /// <summary>UTS_RELEASE, the first word of vermagic.</summary>
     public string Release { get; init; } = "6.12.117+deb12-amd64";
 

@@ -1,4 +1,4 @@
-// The module subsystem's invariants, checked on every step of every run (ActorSystem.AddInvariant):
+// The module subsystem's invariants, checked on every step of every run (Simulation.AddInvariant):
 // a refcount never below zero; no module freed while another uses it, nor while referenced unless
 // the unload was forced; a module's state moves only along the kernel's transitions; no two modules of
 // one name past UNFORMED; a notifier block told COMING about a module is later told LIVE or GOING

@@ -2,7 +2,7 @@
 // Activity.TraceIdGenerator, the only hook, is process-wide: kernels running in parallel would draw from one
 // sequence), so the kernel names each call's trace itself and starts its root span under a parent context that
 // carries only that trace id (no parent span, sampled): the first 8 bytes are the trace-id prefix, the last 8 the
-// number of the call in this kernel (1, 2, ... in simulation order). The prefix is FNV-1a of the ActorSystem's name,
+// number of the call in this kernel (1, 2, ... in simulation order). The prefix is FNV-1a of the simulation's name,
 // unless the thread that boots the kernel set one for it (KernelTelemetry.UseTraceIdPrefix): it is read once, at
 // boot, and kept by the kernel, so no state is shared between kernels. Span ids stay random: .NET has no hook for
 // them.

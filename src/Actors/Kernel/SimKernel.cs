@@ -1,4 +1,4 @@
-// One booted simulated kernel inside one ActorSystem: it creates the actors of the module subsystem
+// One booted simulated kernel inside one Simulation: it creates the actors of the module subsystem
 // (module_mutex, idem_hash, module_wq, module_notify_list, the symbol tables, kmod_concurrent_max, kernel
 // points), registers the invariants with the runtime, starts tasks, and shows the state a user can read
 // (/proc/modules, /sys/module, dmesg, taints, statistics).

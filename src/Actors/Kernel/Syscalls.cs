@@ -74,6 +74,8 @@ public static class Syscalls
         if (!t.Kernel.Holders.TryGetValue(holder, out var held) || held.Find(m => m.Name == module) is not { } mod)
             return -Errno.EBADF;
         held.Remove(mod);
+        if (Main.Oops.module_memory_freed(mod))
+            throw Main.Oops.page_fault_oops(t, mod, "filp_flush+0x18/0x70");
         await t.Call<int>(mod.Actor, new ModulePut());
         return 0;
     }

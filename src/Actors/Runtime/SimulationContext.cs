@@ -29,6 +29,14 @@ public static class SimulationContext
         public Task Sleep(TimeSpan duration) => Simulation.Of(context).Sleep(duration);
 
         /// <summary>
+        /// Work that takes between <paramref name="min"/> and <paramref name="max"/> of virtual time (named
+        /// <paramref name="stage"/> in the trace): like Sleep, other actors run and due timers fire meanwhile; the
+        /// strategy chooses the duration in steps of <see cref="Simulation.WorkResolution"/>
+        /// (<see cref="ISchedulingStrategy.ChooseDuration"/>), and the choice is part of the schedule.
+        /// </summary>
+        public Task Work(TimeSpan min, TimeSpan max, string stage) => Simulation.Of(context).Work(min, max, stage);
+
+        /// <summary>
         /// Asks <paramref name="target"/> on virtual time: the reply resumes this actor in a step of its own; the
         /// ask is an edge of the wait-for graph in deadlock reports until it is answered or times out.
         /// </summary>

@@ -379,7 +379,7 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
                     actions.Add(new PutAction(p));
                 break;
             case "notifier":
-                actions.Add(Notifier(v));
+                actions.Add(Notifier(v, module, paramNames));
                 break;
             default:
                 actions.Add(new UnregisterNotifierAction());
@@ -387,7 +387,7 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
         }
     }
 
-    private RegisterNotifierAction Notifier(YamlNode v)
+    private RegisterNotifierAction Notifier(YamlNode v, string module, IReadOnlyList<string> paramNames)
     {
         var n = new RegisterNotifierAction();
         if (YamlReader.IsNull(v) || v is YamlScalarNode { Value: "true" })
@@ -399,6 +399,7 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
             n = k switch
             {
                 "priority" => n with { Priority = (int)(y.Int(x, "priority") ?? 0) },
+                "veto" when ParamRef(x, paramNames, module) is { Param: { } vp } => n with { VetoParam = vp },
                 "veto" => n with { Veto = Names(x, "veto") },
                 "errno" => n with { VetoErrno = y.ErrnoValue(x, "errno") ?? Errno.EPERM },
                 _ => n with { Log = y.Bool(x, "log") ?? true },

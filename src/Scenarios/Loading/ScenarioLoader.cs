@@ -17,7 +17,7 @@ internal static class ScenarioLoader
     private static readonly string[] KernelKeys =
     [
         "profile", "sig_enforce", "modules_disabled", "force_unload", "force_load", "modversions", "stats",
-        "show_addresses", "allow_missing_namespace_imports", "symvers",
+        "show_addresses", "allow_missing_namespace_imports", "symvers", "timing",
     ];
 
     private static readonly string[] ExploreKeys = ["strategy", "runs", "seed", "depth", "max_steps"];
@@ -88,6 +88,10 @@ internal static class ScenarioLoader
                         c = c with { Profile = KernelProfile.Linux63 };
                     else if (p is not null and not "6.12")
                         y.Error(v, $"kernel profile '{p}' is unknown", "\"6.12\" or \"6.3\"");
+                    break;
+                case "timing":
+                    if (TimingReader.Read(y, v) is { } timing)
+                        c = c with { Timing = timing };
                     break;
                 case "symvers":
                     if (y.Scalar(v, "symvers", "a Module.symvers path") is { } sv)

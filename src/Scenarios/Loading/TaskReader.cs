@@ -13,7 +13,7 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
     private static readonly string[] StepNames =
     [
         "finit_module", "init_module", "delete_module", "try_module_get", "module_put", "request_module", "modprobe",
-        "read", "kill", "sleep", "wait", "expect",
+        "read", "write", "kill", "sleep", "wait", "expect",
     ];
 
     private readonly List<(WaitPointStep Wait, string Waiter, YamlNode Node)> waits = [];
@@ -150,7 +150,9 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
     {
         if (y.Mapping(v, "wait") is not { } m)
             return null;
-        var fields = y.Entries(m, "wait", ["task", "reaches", "module", "state"]).ToDictionary(e => e.Key, e => e.Value);
+        var fields = y.Entries(m, "wait", ["task", "reaches", "done", "module", "state"]).ToDictionary(e => e.Key, e => e.Value);
+        if (fields.TryGetValue("task", out var dt) && fields.TryGetValue("done", out var dn) && fields.Count == 2)
+            return ReadWaitDone(dt, dn, mark, task, tasks);
         if (fields.TryGetValue("task", out var tn) && fields.TryGetValue("reaches", out var pn) && fields.Count == 2)
         {
             var target = y.Scalar(tn, "wait's task", "a task name");
@@ -189,8 +191,34 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
             }
             return new WaitStateStep(mark, module, st);
         }
-        y.Error(v, "wait needs either task and reaches, or module and state", "{ task: NAME, reaches: POINT } or { module: NAME, state: live }");
+        y.Error(v, "wait needs task and reaches, task and done, or module and state",
+            "{ task: NAME, reaches: POINT }, { task: NAME, done: true } or { module: NAME, state: live }");
         return null;
+    }
+
+    /// <summary>`wait: { task: a, done: true }`: until task a's program has finished.</summary>
+    private WaitDoneStep? ReadWaitDone(YamlNode tn, YamlNode dn, SourceMark mark, string task, IReadOnlyList<string> tasks)
+    {
+        var target = y.Scalar(tn, "wait's task", "a task name");
+        var done = y.Bool(dn, "done");
+        if (target is null || done is null)
+            return null;
+        if (done != true)
+        {
+            y.Error(dn, "wait's done is false", "done: true");
+            return null;
+        }
+        if (target == task)
+        {
+            y.Error(tn, $"task {task} waits for itself to finish", "another task's name");
+            return null;
+        }
+        if (!tasks.Contains(target))
+        {
+            y.Error(tn, $"unknown task '{target}'", "one of " + string.Join(", ", tasks));
+            return null;
+        }
+        return new WaitDoneStep(mark, target);
     }
 
     private string? Module(YamlNode n, string what)
@@ -224,6 +252,7 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
             CallOp.delete_module => ["name", "flags", "undeclared", "expect"],
             CallOp.try_module_get or CallOp.module_put => ["module", "holder", "expect"],
             CallOp.read => ["path", "expect"],
+            CallOp.write => ["path", "text", "expect"],
             _ => ["name", "expect"],
         };
         var fields = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
@@ -241,18 +270,25 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
             y.Error(v, $"{op} has no {allowed[0]}", $"{allowed[0]}: ...");
             return null;
         }
+        if (op == CallOp.write && !fields.ContainsKey("text"))
+        {
+            y.Error(v, "write has no text", "write: { path: /sys/module/NAME/parameters/PARAM, text: VALUE }");
+            return null;
+        }
         var undeclared = fields.TryGetValue("undeclared", out var un) && (y.Bool(un, "undeclared") ?? false);
         string? target = op switch
         {
             CallOp.finit_module or CallOp.init_module => FilePath(main, "file"),
             CallOp.read => ReadPath(main),
+            CallOp.write => WritePath(main),
             CallOp.delete_module when undeclared => YamlReader.IsNull(main) ? "" : y.Scalar(main, "name", "a module name"),
             CallOp.delete_module or CallOp.try_module_get or CallOp.module_put => Module(main, "module"),
             _ => y.Scalar(main, "name", "a module name or alias"),
         };
         if (target is null)
             return null;
-        var args = fields.TryGetValue("args", out var a) ? (YamlReader.IsNull(a) ? "" : y.Scalar(a, "args", "module parameters such as delay_ms=1000") ?? "") : "";
+        var args = op == CallOp.write ? y.Scalar(fields["text"], "write's text", "the text to write") ?? ""
+            : fields.TryGetValue("args", out var a) ? (YamlReader.IsNull(a) ? "" : y.Scalar(a, "args", "module parameters such as delay_ms=1000") ?? "") : "";
         var flags = fields.TryGetValue("flags", out var f) ? Flags(op, f) : 0;
         var holder = op is CallOp.try_module_get or CallOp.module_put
             ? (fields.TryGetValue("holder", out var h) ? y.Scalar(h, "holder", "a holder name") ?? task : task)
@@ -265,10 +301,10 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
 
     private string? ReadPath(YamlNode n)
     {
-        var path = y.Scalar(n, "read's path", "/proc/modules or /sys/module/NAME/FILE");
+        var path = y.Scalar(n, "read's path", "/proc/modules, /proc/sys/kernel/tainted or /sys/module/NAME/FILE");
         if (path is null)
             return null;
-        if (path == "/proc/modules")
+        if (path is "/proc/modules" or "/proc/sys/kernel/tainted")
             return path;
         if (path.StartsWith("/sys/module/", StringComparison.Ordinal))
         {
@@ -278,7 +314,25 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
             y.Error(n, $"unknown module '{module}' in {path}", "one of " + string.Join(", ", modules));
             return null;
         }
-        y.Error(n, $"cannot read '{path}'", "/proc/modules or /sys/module/NAME/FILE");
+        y.Error(n, $"cannot read '{path}'", "/proc/modules, /proc/sys/kernel/tainted or /sys/module/NAME/FILE");
+        return null;
+    }
+
+    private string? WritePath(YamlNode n)
+    {
+        const string expected = "/sys/module/NAME/parameters/PARAM";
+        var path = y.Scalar(n, "write's path", expected);
+        if (path is null)
+            return null;
+        var parts = path.StartsWith("/sys/module/", StringComparison.Ordinal) ? path["/sys/module/".Length..].Split('/') : [];
+        if (parts.Length == 0 || parts[0].Length == 0)
+        {
+            y.Error(n, $"cannot write '{path}'", expected);
+            return null;
+        }
+        if (modules.Contains(parts[0]))
+            return path;
+        y.Error(n, $"unknown module '{parts[0]}' in {path}", modules.Count == 0 ? "a module defined under modules:" : "one of " + string.Join(", ", modules));
         return null;
     }
 
@@ -318,6 +372,8 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
     private CallExpectation? ReadExpectation(YamlNode v, CallOp op)
     {
         var mark = y.Mark(v);
+        if (op == CallOp.read && (v is YamlScalarNode { Value: "fails" } || v is YamlScalarNode { Value: { } r0 } && r0.StartsWith("-E", StringComparison.Ordinal)))
+            return v is YamlScalarNode { Value: "fails" } ? new AnyFailure(mark) : y.Result(v, "a read's expect") is { } rr ? new ExactResult(mark, rr) : null;
         if (op == CallOp.read)
         {
             if (v is YamlMappingNode rm)
@@ -336,6 +392,8 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
         {
             case YamlScalarNode { Value: "fails" }:
                 return new AnyFailure(mark);
+            case YamlScalarNode { Value: "never_returns" }:
+                return new NeverReturns(mark);
             case YamlSequenceNode seq:
                 return OneOf(mark, seq);
             case YamlMappingNode m:

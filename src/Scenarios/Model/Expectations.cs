@@ -39,6 +39,14 @@ internal sealed record AnyFailure(SourceMark Mark) : CallExpectation(Mark)
     public override string Describe() => "a failure";
 }
 
+/// <summary>The call never returns (its task died in an oops inside it).</summary>
+internal sealed record NeverReturns(SourceMark Mark) : CallExpectation(Mark)
+{
+    public override bool Holds(int rc, string? text) => false;
+
+    public override string Describe() => "never to return";
+}
+
 /// <summary>A read's text: equal to <paramref name="Text"/>, or containing it.</summary>
 internal sealed record ReadText(SourceMark Mark, string Text, bool Contains) : CallExpectation(Mark)
 {

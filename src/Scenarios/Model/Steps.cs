@@ -20,6 +20,7 @@ internal enum CallOp
     modprobe,
     read,
     kill,
+    write,
 }
 
 /// <summary>
@@ -36,6 +37,9 @@ internal sealed record SleepStep(SourceMark Mark, long Milliseconds) : Step(Mark
 
 /// <summary>Wait until task <paramref name="Task"/> reaches kernel point <paramref name="Point"/>.</summary>
 internal sealed record WaitPointStep(SourceMark Mark, string Task, string Point) : Step(Mark);
+
+/// <summary>Wait until task <paramref name="Task"/>'s program has finished.</summary>
+internal sealed record WaitDoneStep(SourceMark Mark, string Task) : Step(Mark);
 
 /// <summary>Wait until module <paramref name="Module"/> has been in state <paramref name="State"/>.</summary>
 internal sealed record WaitStateStep(SourceMark Mark, string Module, ModuleState State) : Step(Mark);

@@ -74,6 +74,9 @@ internal sealed class ScenarioSetup
                 case WaitPointStep wait:
                     await Syscalls.wait_for_point(t, wait.Task, wait.Point);
                     break;
+                case WaitDoneStep done:
+                    await TaskExit.wait_for_exit(t, done.Task);
+                    break;
                 case WaitStateStep wait:
                     await Syscalls.wait_for_state(t, wait.Module, wait.State);
                     break;
@@ -102,9 +105,13 @@ internal sealed class ScenarioSetup
                 return (Syscalls.kill(t, c.Target), null);
             case CallOp.modprobe:
                 return (await Syscalls.modprobe(t, c.Target), null);
+            case CallOp.write:
+                return (SysfsWrite.write_sysfs(t, c.Target, c.Args), null);
             default:
                 if (c.Target == "/proc/modules")
                     return (0, await Syscalls.read_proc_modules(t));
+                if (c.Target == "/proc/sys/kernel/tainted")
+                    return (0, ProcSys.read_tainted(t));
                 var text = Syscalls.read_sysfs(t, c.Target);
                 return text.StartsWith("-E", StringComparison.Ordinal) && Errno.TryParse(text.TrimEnd(), out var errno)
                     ? (-errno, null)

@@ -21,7 +21,7 @@ internal static class StressSimulation
         });
         using (system)
         {
-            var config = (o.Profile == KernelProfile.Linux63 ? KernelConfig.Linux63 : KernelConfig.Debian612) with { ModuleStats = true };
+            var config = (o.Profile == KernelProfile.Linux63 ? KernelConfig.Linux63 : KernelConfig.Debian612) with { ModuleStats = true, Timing = TimingProfile.Instant };
             var kernel = SimKernel.Boot(system, config);
             foreach (var module in workload.Modules)
             {

@@ -19,7 +19,7 @@ internal static class RaceRuns
     {
         var names = tasks.Length > 0 ? tasks : ["a", "b", "c"];
         var system = Simulation.Create("diagram");
-        var kernel = SimKernel.Boot(system);
+        var kernel = SimKernel.Boot(system, KernelConfig.Debian612 with { Timing = TimingProfile.Instant });
         AddSlow(kernel);
         var ops = new List<(string Task, string Op, string Target)>();
         for (var i = 0; i < names.Length; i++)
@@ -48,7 +48,7 @@ internal static class RaceRuns
     public static RaceRun LoadUnloadRace()
     {
         var system = Simulation.Create("diagram");
-        var kernel = SimKernel.Boot(system);
+        var kernel = SimKernel.Boot(system, KernelConfig.Debian612 with { Timing = TimingProfile.Instant });
         AddSlow(kernel);
         kernel.Spawn("a", async t => await Syscalls.finit_module(t, SlowKo, "", 0));
         kernel.Spawn("b", async t => await Syscalls.finit_module(t, SlowKo, "", 0));
@@ -77,7 +77,7 @@ internal static class RaceRuns
     public static RaceRun MutexContention()
     {
         var system = Simulation.Create("diagram");
-        var kernel = SimKernel.Boot(system);
+        var kernel = SimKernel.Boot(system, KernelConfig.Debian612 with { Timing = TimingProfile.Instant });
         AddSlow(kernel);
         kernel.Files.Add(new SimFile { Path = "/m/qb.ko", Inode = 2, Module = new ModuleDefinition { Name = "qb" } });
         kernel.Files.Add(new SimFile { Path = "/m/qc.ko", Inode = 3, Module = new ModuleDefinition { Name = "qc" } });
@@ -95,7 +95,7 @@ internal static class RaceRuns
     public static RaceRun NeverResumed()
     {
         var system = Simulation.Create("diagram");
-        var kernel = SimKernel.Boot(system);
+        var kernel = SimKernel.Boot(system, KernelConfig.Debian612 with { Timing = TimingProfile.Instant });
         AddSlow(kernel);
         kernel.Spawn("a", async t => await Syscalls.finit_module(t, SlowKo, "", 0));
         kernel.Spawn("waiter", async t =>
@@ -110,7 +110,7 @@ internal static class RaceRuns
     public static RaceRun LoadUnloadCycles(int cycles)
     {
         var system = Simulation.Create("diagram");
-        var kernel = SimKernel.Boot(system);
+        var kernel = SimKernel.Boot(system, KernelConfig.Debian612 with { Timing = TimingProfile.Instant });
         kernel.Files.Add(new SimFile { Path = "/m/quick.ko", Inode = 2, Module = new ModuleDefinition { Name = "quick" } });
         kernel.Spawn("cycler", async t =>
         {
@@ -138,7 +138,7 @@ internal static class RaceRuns
     public static RaceRun Untraced()
     {
         var system = Simulation.Create("diagram", new SimulationOptions { RecordTrace = false });
-        var kernel = SimKernel.Boot(system);
+        var kernel = SimKernel.Boot(system, KernelConfig.Debian612 with { Timing = TimingProfile.Instant });
         AddSlow(kernel);
         kernel.Spawn("a", async t => await Syscalls.finit_module(t, SlowKo, "", 0));
         return Finish(system, "untraced", [("a", "finit_module", SlowKo)]);

@@ -28,8 +28,8 @@ public sealed class CliTests : IDisposable
     {
         var (code, text, _) = ScenarioFiles.Cli("run", Lib("a_same_inode_x4.yaml"));
         Assert.Equal(0, code);
-        Assert.Matches(@"\n +0-1000 +a1 +finit_module /lib/modules/slow.ko delay_ms=1000 = 0  ok\n", text);
-        Assert.Matches(@"\n +2000-2000 +later  finit_module /lib/modules/slow.ko = -EEXIST  ok\n", text);
+        Assert.Matches(@"\n +0-10\d\d +a1 +finit_module /lib/modules/slow.ko delay_ms=1000 = 0  ok\n", text);
+        Assert.Matches(@"\n +2000-200\d +later  finit_module /lib/modules/slow.ko = -EEXIST  ok\n", text);
         Assert.Contains("/proc/modules:\n  slow 12288 0 - Live 0x0000000000000000 (OE)\n", text, StringComparison.Ordinal);
         Assert.EndsWith("verdict: pass\n", text, StringComparison.Ordinal);
     }
@@ -103,7 +103,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal("slow", delete.GetProperty("target").GetString());
         Assert.Equal(-16, delete.GetProperty("rc").GetInt32());
         Assert.Equal("EBUSY", delete.GetProperty("errno").GetString());
-        Assert.Equal(0m, delete.GetProperty("start_ms").GetDecimal());
+        Assert.InRange(delete.GetProperty("start_ms").GetDecimal(), 5m, 36m);
         Assert.True(delete.GetProperty("ok").GetBoolean());
         Assert.Equal("slow 12288 0 - Live 0x0000000000000000 (OE)", run.GetProperty("final").GetProperty("proc_modules")[0].GetString());
         Assert.Equal("OE", run.GetProperty("final").GetProperty("kernel_taint").GetString());

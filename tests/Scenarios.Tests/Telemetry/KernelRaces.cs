@@ -22,7 +22,7 @@ internal static class KernelRaces
     public static void SlowLoaders(string systemName)
     {
         using var system = Simulation.Create(systemName);
-        var kernel = SimKernel.Boot(system);
+        var kernel = SimKernel.Boot(system, KernelConfig.Debian612 with { Timing = TimingProfile.Instant });
         var slow = new ModuleDefinition { Name = "slow", Init = new ModuleBehaviour([new SleepAction(1000)]) };
         kernel.Files.Add(new SimFile { Path = SlowKo, Inode = 1, Module = slow });
         kernel.Files.Add(new SimFile { Path = "/m/copy/slow.ko", Inode = 2, Module = slow });

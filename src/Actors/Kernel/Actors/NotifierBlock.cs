@@ -18,14 +18,14 @@ internal sealed class NotifierBlock : ReceiveActor
     /// <summary>NOTIFY_STOP_MASK.</summary>
     public const int NOTIFY_STOP_MASK = 0x8000;
 
-    public NotifierBlock(KernelState kernel, string owner, RegisterNotifierAction spec)
+    public NotifierBlock(KernelState kernel, string owner, RegisterNotifierAction spec, Func<string, bool>? vetoes = null)
     {
         Receive<ModuleNotification>(m =>
         {
             kernel.Invariants.OnNotified(Self, m.Event, m.Module);
             if (spec.Log)
                 kernel.Log.pr_info($"{owner}: {m.Module} {Names.State(m.Event)} pid={m.Pid}");
-            if (m.Event == ModuleState.Coming && spec.Veto is { } veto && veto.Contains(m.Module))
+            if (m.Event == ModuleState.Coming && (spec.Veto is { } veto && veto.Contains(m.Module) || vetoes?.Invoke(m.Module) == true))
             {
                 if (spec.Log)
                     kernel.Log.pr_info($"{owner}: {m.Module} VETO -{Errno.Name(spec.VetoErrno)}");

@@ -27,14 +27,26 @@ internal sealed class TaskActor : ReceiveActor
     public TaskActor(KernelState kernel, string name, int pid)
     {
         var exitCode = 0;
+        var died = false;
         ReceiveAsync<RunProgram>(async m =>
         {
             var task = new KTask(kernel, Context, name, pid);
             kernel.Running[name] = task;
-            exitCode = await m.Program(task);
+            try
+            {
+                exitCode = await m.Program(task);
+            }
+            catch (Main.TaskDiedException)
+            {
+                died = true;
+            }
             task.Finished = true;
-            Context.Annotate($"{name} exited {exitCode}");
+            Context.Annotate(died ? $"{name} died in an oops" : $"{name} exited {exitCode}");
         });
-        Receive<AwaitExit>(_ => Sender.Tell(new ProgramExited(exitCode), Self));
+        Receive<AwaitExit>(_ =>
+        {
+            if (!died)
+                Sender.Tell(new ProgramExited(exitCode), Self);
+        });
     }
 }

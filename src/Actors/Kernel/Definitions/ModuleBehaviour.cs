@@ -51,7 +51,14 @@ public sealed record PutAction(string Module) : ModuleAction;
 /// <param name="VetoErrno">The errno of the refusal (notifier_from_errno(-errno)).</param>
 /// <param name="Log">Whether it logs "owner: module EVENT" for every event.</param>
 public sealed record RegisterNotifierAction(int Priority = 0, IReadOnlyList<string>? Veto = null, int VetoErrno = Errno.EPERM,
-    bool Log = true) : ModuleAction;
+    bool Log = true) : ModuleAction
+{
+    /// <summary>
+    /// A parameter of the registering module naming the module whose COMING it refuses, read at every event
+    /// (sysfs_streq, like the oracle's notif with its veto parameter), so a write through sysfs takes effect.
+    /// </summary>
+    public string? VetoParam { get; init; }
+}
 
 /// <summary>unregister_module_notifier() of the block this module registered.</summary>
 public sealed record UnregisterNotifierAction : ModuleAction;

@@ -17,6 +17,7 @@ internal static class DoInitModule
         if (ret < 0)
         {
             await t.set_state(mod, ModuleState.Going);
+            await t.Work("synchronize_rcu");
             await t.Call<int>(mod.Actor, new ModulePut());
             await ModuleNotify.blocking_notifier_call_chain(t, ModuleState.Going, mod);
             await Unload.free_module(t, mod);
@@ -31,10 +32,12 @@ internal static class DoInitModule
 
         await t.set_state(mod, ModuleState.Live);
         await ModuleNotify.blocking_notifier_call_chain(t, ModuleState.Live, mod);
+        await t.Work("do_init_module");
 
         await t.mutex_lock();
         await t.Call<int>(mod.Actor, new ModulePut());
         await t.Call<Done>(mod.Actor, new FreeInitMemory());
+        await t.Work("do_init_module_free_init");
         t.mutex_unlock();
         WaitEvent.wake_up_all(t);
 

@@ -66,6 +66,7 @@ internal static class FinitModule
             t.Kernel.Stats.mod_stat_inc(ModStatCounter.FailedKreads);
             return len;
         }
+        await t.Work("kernel_read_file");
 
         var image = ModuleImageLoader.Read(t.Kernel, f, flags);
         if (image.Rejection is { Stage: "module_xz_decompress" or "module_gzip_decompress" } derr)

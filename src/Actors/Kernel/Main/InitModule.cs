@@ -30,6 +30,7 @@ internal static class InitModule
             KernelTelemetry.WastedBytes.Add(len, new KeyValuePair<string, object?>("kind", "kread"));
             return -Errno.ENOEXEC;
         }
+        await t.Work("kernel_read_file");
         var loaded = ModuleImageLoader.Read(t.Kernel, image, ModuleInitFlags.None);
         return await LoadModule.load_module(t, loaded, uargs, ModuleInitFlags.None);
     }

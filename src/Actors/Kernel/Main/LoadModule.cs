@@ -53,6 +53,7 @@ internal static class LoadModule
         }
 
         t.Point("layout_and_allocate");
+        await t.Work("layout_and_allocate");
         var mod = layout_and_allocate(t, info, taints);
 
         var linux63 = k.Config.Profile == KernelProfile.Linux63;
@@ -78,6 +79,7 @@ internal static class LoadModule
         err = await Symbols.simplify_symbols(t, mod, info);
         if (err < 0)
             return await Unwinding(t, info, mod, Unwind.FreeUnload, err);
+        await t.Work("apply_relocations");
 
         mod.Args = uargs;
 
@@ -97,6 +99,7 @@ internal static class LoadModule
             return await Unwinding(t, info, mod, Unwind.ComingCleanup, args.Error);
 
         await ModSysfs.mod_sysfs_setup(t, mod);
+        await t.Work("mod_sysfs_setup");
         return await DoInitModule.do_init_module(t, mod, info);
     }
 
@@ -188,12 +191,15 @@ internal static class LoadModule
             await t.mutex_lock();
             t.mutex_unlock();
         }
+        if (from >= Unwind.DdebugCleanup)
+            await t.Work("synchronize_rcu");
         if (from >= Unwind.FreeUnload)
             await Unload.module_unload_free(t, mod);
 
         await t.mutex_lock();
         AddUnformedModule.list_del(t, mod);
         WaitEvent.wake_up_all(t);
+        await t.Work("synchronize_rcu");
         t.mutex_unlock();
 
         mod_stat_bump_invalid(k, info);

@@ -20,7 +20,7 @@ internal static class ModuleCode
             switch (action)
             {
                 case SleepAction s:
-                    await t.msleep(Value(mod, s.Milliseconds));
+                    await t.msleep_overrun(Value(mod, s.Milliseconds));
                     break;
                 case LogAction l:
                     k.Log.pr_info($"{mod.Name}: {Expand(t, mod, l.Text)}");
@@ -89,7 +89,8 @@ internal static class ModuleCode
     {
         var k = t.Kernel;
         var id = k.NextId();
-        var block = t.Kernel.System.ActorOf(Props.Create(() => new NotifierBlock(k, mod.Name, spec)),
+        Func<string, bool>? vetoes = spec.VetoParam is { } p ? name => SysfsWrite.sysfs_streq(SysfsWrite.ParamValue(mod, p), name) : null;
+        var block = t.Kernel.System.ActorOf(Props.Create(() => new NotifierBlock(k, mod.Name, spec, vetoes)),
             $"notifier-{mod.Name}-{id}");
         var entry = new NotifierEntry(block, spec.Priority, mod.Name, id);
         if (await t.Call<int>(k.Notifiers, new ChainRegister(entry, t.Name)) == 0)

@@ -70,6 +70,7 @@ internal static class Unload
         if (mod.Definition.HasExit)
             await ModuleCode.Run(t, mod, mod.Definition.Exit);
         await ModuleNotify.blocking_notifier_call_chain(t, ModuleState.Going, mod);
+        await t.Work("delete_module");
         k.LastUnloaded = (mod.Name, Taint.module_flags(mod.Taints, mod.State, showState: false));
         await free_module(t, mod);
         WaitEvent.wake_up_all(t);
@@ -111,6 +112,7 @@ internal static class Unload
     {
         t.Point("free_module");
         await ModSysfs.mod_sysfs_teardown(t, mod);
+        await t.Work("free_module");
         await t.mutex_lock();
         await t.set_state(mod, ModuleState.Unformed);
         t.mutex_unlock();
@@ -118,7 +120,9 @@ internal static class Unload
         await t.mutex_lock();
         t.Kernel.Invariants.OnFree(mod);
         AddUnformedModule.list_del(t, mod);
+        await t.Work("synchronize_rcu");
         t.mutex_unlock();
+        await t.Work("free_mod_mem");
         t.Context.Stop(mod.Actor);
     }
 

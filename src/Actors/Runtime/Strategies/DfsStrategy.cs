@@ -53,21 +53,22 @@ public sealed class DfsStrategy : ISchedulingStrategy
     public IReadOnlyList<int> CurrentChoices => path.ConvertAll(p => p.Choice);
 
     /// <inheritdoc/>
-    public int Choose(IReadOnlyList<IActorRef> candidates, long step)
-    {
-        if (candidates.Count == 1)
-        {
-            return 0;
-        }
+    public int Choose(IReadOnlyList<IActorRef> candidates, long step) =>
+        candidates.Count == 1 ? 0 : ChooseAmong(candidates.Count, step);
 
+    /// <summary>Durations are choice points like actors: every one of them is enumerated, shortest first.</summary>
+    public int ChooseDuration(int count, long step) => ChooseAmong(count, step);
+
+    private int ChooseAmong(int count, long step)
+    {
         if (position < path.Count)
         {
-            var (choice, count) = path[position];
-            if (count != candidates.Count)
+            var (choice, recorded) = path[position];
+            if (recorded != count)
             {
                 throw new ScheduleDivergenceException(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"dfs: the program is not deterministic: choice point {position} (step {step}) had {count} candidates before and {candidates.Count} now"));
+                    $"dfs: the program is not deterministic: choice point {position} (step {step}) had {recorded} candidates before and {count} now"));
             }
 
             position++;
@@ -75,16 +76,16 @@ public sealed class DfsStrategy : ISchedulingStrategy
         }
 
         var first = position < prefix.Count ? prefix[position] : 0;
-        if (first >= candidates.Count)
+        if (first >= count)
         {
             throw new ScheduleDivergenceException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"dfs: prefix choice {first} at point {position} but only {candidates.Count} candidates"));
+                $"dfs: prefix choice {first} at point {position} but only {count} candidates"));
         }
 
         if (position < branchDepth)
         {
-            path.Add((first, candidates.Count));
+            path.Add((first, count));
         }
 
         position++;

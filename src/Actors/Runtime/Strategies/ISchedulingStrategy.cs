@@ -19,4 +19,11 @@ public interface ISchedulingStrategy
     /// became enabled); returns the index of the one that runs. Steps are numbered from 1.
     /// </summary>
     int Choose(IReadOnlyList<IActorRef> candidates, long step);
+
+    /// <summary>
+    /// Called when work at <paramref name="step"/> takes a duration from a range: returns which of
+    /// <paramref name="count"/> (at least 2) evenly spaced durations it takes, the shortest being 0. The default,
+    /// fifo's, is the middle one.
+    /// </summary>
+    int ChooseDuration(int count, long step) => count / 2;
 }

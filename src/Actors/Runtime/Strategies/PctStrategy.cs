@@ -82,6 +82,9 @@ public sealed class PctStrategy : ISchedulingStrategy
         return best;
     }
 
+    /// <summary>A duration uniformly from the range (durations are not priorities).</summary>
+    public int ChooseDuration(int count, long step) => random.Next(count);
+
     private int Highest(IReadOnlyList<IActorRef> candidates)
     {
         if (ranksStale)

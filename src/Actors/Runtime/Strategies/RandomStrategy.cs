@@ -21,4 +21,7 @@ public sealed class RandomStrategy(long seed) : ISchedulingStrategy
     /// <inheritdoc/>
     public int Choose(IReadOnlyList<IActorRef> candidates, long step) =>
         candidates.Count == 1 ? 0 : random.Next(candidates.Count);
+
+    /// <inheritdoc/>
+    public int ChooseDuration(int count, long step) => random.Next(count);
 }

@@ -26,26 +26,28 @@ public sealed class ReplayStrategy(Schedule schedule) : ISchedulingStrategy
     public bool Completed => next == schedule.Choices.Count;
 
     /// <inheritdoc/>
-    public int Choose(IReadOnlyList<IActorRef> candidates, long step)
-    {
-        if (candidates.Count == 1 || schedule.Strategy == "fifo")
-        {
-            return 0;
-        }
+    public int Choose(IReadOnlyList<IActorRef> candidates, long step) =>
+        candidates.Count == 1 || schedule.Strategy == "fifo" ? 0 : Next(candidates.Count, step, "actors are enabled");
 
+    /// <summary>The recorded duration; a fifo schedule records none and takes the middle one, as fifo did.</summary>
+    public int ChooseDuration(int count, long step) =>
+        schedule.Strategy == "fifo" ? count / 2 : Next(count, step, "durations are offered");
+
+    private int Next(int count, long step, string what)
+    {
         if (next >= schedule.Choices.Count)
         {
             throw new ScheduleDivergenceException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"replay diverged at step {step}: the schedule has {schedule.Choices.Count} choices but the program offers more ({candidates.Count} candidates)"));
+                $"replay diverged at step {step}: the schedule has {schedule.Choices.Count} choices but the program offers more ({count} candidates)"));
         }
 
         var choice = schedule.Choices[next];
-        if (choice >= candidates.Count)
+        if (choice >= count)
         {
             throw new ScheduleDivergenceException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"replay diverged at step {step}: choice {next} is {choice} but only {candidates.Count} actors are enabled"));
+                $"replay diverged at step {step}: choice {next} is {choice} but only {count} {what}"));
         }
 
         next++;
