@@ -324,13 +324,18 @@ public sealed partial class Simulation
 
     private void End(RunResult result) => ended ??= result;
 
-    /// <summary>The name of <paramref name="actor"/> in traces: its path below /user, or the asker of a temporary ask.</summary>
+    /// <summary>
+    /// The name of <paramref name="actor"/> in traces: its path below /user, the asker of a temporary ask, or
+    /// "temp" for Akka's own temporary actors (an Akka Ask's PromiseActorRef), whose names count up over the
+    /// life of the reused system.
+    /// </summary>
     internal static string NameOf(IActorRef? actor) => actor switch
     {
         null => "-",
         PendingAsk ask => ask.TraceName,
         _ when SlotOf(actor) is { } slot => slot.TraceName,
         _ when actor.IsNobody() => "-",
+        _ when actor.Path.Elements is ["temp", ..] => "temp",
         _ => actor.Path.Name,
     };
 
@@ -344,7 +349,9 @@ public sealed partial class Simulation
             return type.Name;
         }
 
-        return text.Contains("[akka://", StringComparison.Ordinal) ? ActorRefText().Replace(text, "$1") : text;
+        return text.Contains("[akka://", StringComparison.Ordinal)
+            ? ActorRefText().Replace(text, m => m.Groups[1].Value.StartsWith("temp/", StringComparison.Ordinal) ? "temp" : m.Groups[1].Value)
+            : text;
     }
 
     [GeneratedRegex(@"\[akka://[^/\]]+/(?:user/)?([^#\]]*)(?:#-?\d+)?\]")]
