@@ -2,6 +2,7 @@
 // async handler once, let Akka finish the lifecycle work that caused, record the step, check the
 // invariants; when nothing is enabled, advance virtual time to the next timer; when there is no timer
 // either, the run is quiescent or deadlocked.
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Akka.Actor;
@@ -246,7 +247,8 @@ public sealed partial class Simulation
     internal void ChildFailed(Failed failed)
     {
         var cause = failed.Cause;
-        while (cause is ActorInitializationException or AggregateException && cause.InnerException is { } inner)
+        while (cause is ActorInitializationException or AggregateException or TypeLoadException or TargetInvocationException
+            && cause.InnerException is { } inner)
         {
             cause = inner;
         }
