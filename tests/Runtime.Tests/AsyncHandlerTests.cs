@@ -79,7 +79,7 @@ public sealed class AsyncHandlerTests
     {
         using var sim = Simulation.Create("task-yield");
         var log = new List<string>();
-        sim.ActorOf(Props.Create(() => new TaskYielder(log)), "a").Tell("go");
+        sim.ActorOf(Props.Create(() => new TaskYielder(log)), "a").Tell("go", ActorRefs.NoSender);
         var run = sim.Run();
         Assert.Equal(RunOutcome.Quiescent, run.Outcome);
         Assert.Equal(["before go", "after go"], log);

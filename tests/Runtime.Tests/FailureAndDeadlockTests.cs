@@ -1,7 +1,6 @@
 // Failures are contained in a report, blocked-forever runs name their parties and the cycle, and
 // invariants are checked after every step.
 using Akka.Actor;
-using Akka.Actor.Internal;
 using Xunit;
 
 namespace ModActors.Runtime.Tests;
@@ -206,15 +205,6 @@ public sealed class FailureAndDeadlockTests
     [Fact]
     public void Actors_cannot_be_created_with_new_outside_an_actor()
     {
-        var current = InternalCurrentActorCellKeeper.Current;
-        InternalCurrentActorCellKeeper.Current = null;
-        try
-        {
-            Assert.Throws<ActorInitializationException>(() => new EchoActor());
-        }
-        finally
-        {
-            InternalCurrentActorCellKeeper.Current = current;
-        }
+        Assert.IsType<ActorInitializationException>(TestActors.OutsideAnyActor(() => Record.Exception(() => new EchoActor())));
     }
 }

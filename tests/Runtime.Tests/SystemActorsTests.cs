@@ -85,7 +85,7 @@ public sealed class SystemActorsTests
         try
         {
             var relay = sim.ActorOf(Props.Create(() => new Relay(systemEcho)), "relay");
-            relay.Tell(new Go());
+            relay.Tell(new Go(), ActorRefs.NoSender);
             var result = sim.Run();
             Assert.Equal(RunOutcome.Quiescent, result.Outcome);
             Assert.Equal(2, result.Steps);

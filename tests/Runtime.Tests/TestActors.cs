@@ -1,5 +1,6 @@
 // Small Akka actors the runtime tests are built from (in the spirit of Akka.TestKit's TestActors).
 using Akka.Actor;
+using Akka.Actor.Internal;
 
 namespace ModActors.Runtime.Tests;
 
@@ -28,5 +29,27 @@ public sealed class AskPeerActor : ReceiveActor
     {
         ReceiveAsync<Go>(async _ => await Context.Ask<Pong>(peer(), new Ping(1)));
         Receive<Ping>(p => Sender.Tell(new Pong(p.N)));
+    }
+}
+
+/// <summary>Helpers for running code as a program outside any actor would.</summary>
+internal static class TestActors
+{
+    /// <summary>
+    /// Runs <paramref name="body"/> with no current actor on this thread, so a Tell without a sender has none
+    /// (Akka's TestKit makes its TestActor the implicit sender of the thread that created it).
+    /// </summary>
+    public static T OutsideAnyActor<T>(Func<T> body)
+    {
+        var current = InternalCurrentActorCellKeeper.Current;
+        InternalCurrentActorCellKeeper.Current = null;
+        try
+        {
+            return body();
+        }
+        finally
+        {
+            InternalCurrentActorCellKeeper.Current = current;
+        }
     }
 }

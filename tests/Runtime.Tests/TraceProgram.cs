@@ -24,7 +24,9 @@ internal static class TraceProgram
     public static IReadOnlyList<string> RaceNames { get; } = ["writers", "children", "kernel"];
 
     /// <summary>The full trace text of <paramref name="race"/> under <paramref name="strategy"/>.</summary>
-    public static string Trace(string race, ISchedulingStrategy strategy)
+    public static string Trace(string race, ISchedulingStrategy strategy) => TestActors.OutsideAnyActor(() => Run(race, strategy));
+
+    private static string Run(string race, ISchedulingStrategy strategy)
     {
         if (race == "kernel")
         {

@@ -25,8 +25,8 @@ public sealed class YieldTests
         var log = new List<string>();
         var a = sys.ActorOf(Props.Create(() => new Yielder(log)), "a");
         var sink = sys.ActorOf(Props.Create(() => new LogActor(log)), "sink");
-        a.Tell("go");
-        sink.Tell("hello");
+        a.Tell("go", ActorRefs.NoSender);
+        sink.Tell("hello", ActorRefs.NoSender);
 
         var run = sys.Run();
 
