@@ -1,5 +1,5 @@
 // Same program, strategy and seed give the same trace; a saved schedule replays the run exactly.
-using ModActors.Runtime;
+using Akka.Actor;
 using Xunit;
 
 namespace ModActors.Runtime.Tests;
@@ -8,7 +8,7 @@ public sealed class DeterminismTests
 {
     private static RunResult RunWriters(ISchedulingStrategy strategy)
     {
-        using var sys = ActorSystem.Create("det", new SimulationOptions { Strategy = strategy });
+        using var sys = Simulation.Create("det", new SimulationOptions { Strategy = strategy });
         Races.Writers(sys, 3, 3);
         return sys.Run();
     }
@@ -52,7 +52,7 @@ public sealed class DeterminismTests
     [Fact]
     public void Fifo_runs_writers_in_the_order_they_became_enabled()
     {
-        using var sys = ActorSystem.Create("fifo");
+        using var sys = Simulation.Create("fifo");
         var log = Races.Writers(sys, 3, 2);
         sys.Run();
         Assert.Equal(["w0", "w1", "w2", "w0", "w1", "w2"], log);

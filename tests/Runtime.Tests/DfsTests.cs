@@ -1,6 +1,6 @@
 // dfs enumerates every schedule of a small program, says when it has exhausted the space, and
 // finds a bug that only one specific interleaving out of many triggers.
-using ModActors.Runtime;
+using Akka.Actor;
 using Xunit;
 
 namespace ModActors.Runtime.Tests;
@@ -14,7 +14,7 @@ public sealed class DfsTests
         var orders = new List<string>();
         do
         {
-            using var sys = ActorSystem.Create("dfs", new SimulationOptions { Strategy = dfs });
+            using var sys = Simulation.Create("dfs", new SimulationOptions { Strategy = dfs });
             var log = new List<string>();
             var a = sys.ActorOf(Props.Create(() => new LogActor(log)), "a");
             var b = sys.ActorOf(Props.Create(() => new LogActor(log)), "b");
@@ -40,7 +40,7 @@ public sealed class DfsTests
         var runs = 0;
         do
         {
-            using var sys = ActorSystem.Create("dfs", new SimulationOptions { Strategy = dfs });
+            using var sys = Simulation.Create("dfs", new SimulationOptions { Strategy = dfs });
             Races.Writers(sys, 3, 2);
             sys.Run();
             runs++;
@@ -53,7 +53,7 @@ public sealed class DfsTests
 
     private static readonly string[] ReverseOrder = ["w2", "w1", "w0", "w2", "w1", "w0"];
 
-    private static Func<RunResult, RunVerdict> PlantedBug(ActorSystem sys)
+    private static Func<RunResult, RunVerdict> PlantedBug(Simulation sys)
     {
         var log = Races.Writers(sys, 3, 2);
         sys.AddInvariant("not the reverse order", () => log.SequenceEqual(ReverseOrder) ? "sink saw w2 w1 w0 w2 w1 w0" : null);
@@ -63,7 +63,7 @@ public sealed class DfsTests
     [Fact]
     public void Dfs_finds_a_bug_that_needs_one_specific_interleaving_and_its_schedule_replays_it()
     {
-        using (var fifo = ActorSystem.Create("fifo"))
+        using (var fifo = Simulation.Create("fifo"))
         {
             PlantedBug(fifo);
             Assert.Equal(RunOutcome.Quiescent, fifo.Run().Outcome);
@@ -77,7 +77,7 @@ public sealed class DfsTests
         Assert.All(failures, f => Assert.Equal(RunOutcome.InvariantViolation, f.Outcome));
         Assert.True(failures.Count * 50 < report.Runs.Count, $"{failures.Count} of {report.Runs.Count} schedules hit the bug");
 
-        using var replay = ActorSystem.Create("replay", new SimulationOptions { Strategy = new ReplayStrategy(report.FirstFailure!.Schedule!) });
+        using var replay = Simulation.Create("replay", new SimulationOptions { Strategy = new ReplayStrategy(report.FirstFailure!.Schedule!) });
         PlantedBug(replay);
         var result = replay.Run();
         Assert.Equal(RunOutcome.InvariantViolation, result.Outcome);
@@ -100,7 +100,7 @@ public sealed class DfsTests
         var dfs = new DfsStrategy();
         do
         {
-            using var sys = ActorSystem.Create("seq", new SimulationOptions { Strategy = dfs });
+            using var sys = Simulation.Create("seq", new SimulationOptions { Strategy = dfs });
             Races.Writers(sys, 2, 2);
             sequential.Add(string.Join(",", sys.Run().Schedule.Choices));
         }
@@ -131,7 +131,7 @@ public sealed class DfsTests
     [Fact]
     public void Dfs_shards_split_the_schedules_without_overlap()
     {
-        Func<ActorSystem, Func<RunResult, RunVerdict>> setup = sys =>
+        Func<Simulation, Func<RunResult, RunVerdict>> setup = sys =>
         {
             Races.Writers(sys, 2, 2);
             return RunVerdict.FromOutcome;

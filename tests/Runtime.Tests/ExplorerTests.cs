@@ -1,12 +1,12 @@
 // The explorer's report depends on the seeds, not on the cores; shards split the seed range.
-using ModActors.Runtime;
+using Akka.Actor;
 using Xunit;
 
 namespace ModActors.Runtime.Tests;
 
 public sealed class ExplorerTests
 {
-    private static Func<RunResult, RunVerdict> Writers(ActorSystem sys)
+    private static Func<RunResult, RunVerdict> Writers(Simulation sys)
     {
         var log = Races.Writers(sys, 3, 2);
         return r => new RunVerdict(string.Join(",", log), log[0] == "w0");

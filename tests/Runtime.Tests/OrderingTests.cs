@@ -1,6 +1,6 @@
 // Ordering guarantees every strategy keeps: per sender-receiver FIFO, and timers due at the same
 // instant firing in creation order.
-using ModActors.Runtime;
+using Akka.Actor;
 using Xunit;
 
 namespace ModActors.Runtime.Tests;
@@ -13,7 +13,7 @@ public sealed class OrderingTests
         {
             for (var i = 0; i < 5; i++)
             {
-                sink.Tell(Self.Name + i, Self);
+                sink.Tell(Self.Path.Name + i, Self);
             }
         });
     }
@@ -24,7 +24,7 @@ public sealed class OrderingTests
     [InlineData(3)]
     public void Messages_from_one_sender_arrive_in_the_order_sent_under_any_schedule(long seed)
     {
-        using var sys = ActorSystem.Create("fifo-pairs", new SimulationOptions { Strategy = new RandomStrategy(seed) });
+        using var sys = Simulation.Create("fifo-pairs", new SimulationOptions { Strategy = new RandomStrategy(seed) });
         var log = new List<string>();
         var sink = sys.ActorOf(Props.Create(() => new LogActor(log)), "sink");
         sys.ActorOf(Props.Create(() => new Burst(sink)), "x").Tell(new Go());
@@ -38,21 +38,51 @@ public sealed class OrderingTests
     {
         public TwoTimers(IActorRef target)
         {
-            Context.ScheduleTellOnce(TimeSpan.FromSeconds(1), target, "first");
-            Context.ScheduleTellOnce(TimeSpan.FromSeconds(1), target, "second");
-            Context.ScheduleTellOnce(TimeSpan.FromSeconds(1), target, "cancelled").Cancel();
+            var scheduler = Context.System.Scheduler;
+            scheduler.ScheduleTellOnce(TimeSpan.FromSeconds(1), target, "first", Self);
+            scheduler.ScheduleTellOnce(TimeSpan.FromSeconds(1), target, "second", Self);
+            scheduler.ScheduleTellOnceCancelable(TimeSpan.FromSeconds(1), target, "cancelled", Self).Cancel();
         }
     }
 
     [Fact]
     public void Timers_due_at_the_same_instant_fire_in_creation_order_and_cancelled_ones_never()
     {
-        using var sys = ActorSystem.Create("timers");
+        using var sys = Simulation.Create("timers");
         var log = new List<string>();
         var sink = sys.ActorOf(Props.Create(() => new LogActor(log)), "sink");
         sys.ActorOf(Props.Create(() => new TwoTimers(sink)), "timers");
         var result = sys.Run();
         Assert.Equal(["sink:first", "sink:second"], log);
         Assert.Equal(TimeSpan.FromSeconds(1), result.VirtualTime);
+    }
+
+    private sealed class Ticker : ReceiveActor
+    {
+        public Ticker(List<string> log)
+        {
+            var ticks = Context.System.Scheduler.ScheduleTellRepeatedlyCancelable(
+                TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(400), Self, "tick", Self);
+            Receive<string>(_ =>
+            {
+                log.Add("tick at " + Context.Now.TotalMilliseconds + "ms");
+                if (log.Count == 3)
+                {
+                    ticks.Cancel();
+                }
+            });
+        }
+    }
+
+    [Fact]
+    public void A_repeating_timer_ticks_on_virtual_time_until_cancelled()
+    {
+        using var sim = Simulation.Create("ticker");
+        var log = new List<string>();
+        sim.ActorOf(Props.Create(() => new Ticker(log)), "ticker");
+        var result = sim.Run();
+        Assert.Equal(RunOutcome.Quiescent, result.Outcome);
+        Assert.Equal(["tick at 400ms", "tick at 800ms", "tick at 1200ms"], log);
+        Assert.Equal(TimeSpan.FromMilliseconds(1200), result.VirtualTime);
     }
 }

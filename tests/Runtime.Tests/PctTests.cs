@@ -2,7 +2,7 @@
 // (ASPLOS 2010) prove each run finds a bug of depth d with probability at least 1/(n k^(d-1))
 // for n actors and k steps, so with n = 3 and k = 30 a depth-2 bug needs at most 90 runs on
 // average.
-using ModActors.Runtime;
+using Akka.Actor;
 using Xunit;
 
 namespace ModActors.Runtime.Tests;
@@ -41,7 +41,7 @@ public sealed class PctTests
     }
 
     /// <summary>Three actors of ten steps each; the bug: b's first step falls between a's 5th and 6th.</summary>
-    private static Func<RunResult, RunVerdict> DepthTwoBug(ActorSystem sys)
+    private static Func<RunResult, RunVerdict> DepthTwoBug(Simulation sys)
     {
         var progress = new Progress();
         sys.ActorOf(Props.Create(() => new Worker(progress, true, false)), "a").Tell(new Work(10));

@@ -1,5 +1,7 @@
 // The ready queue keeps list order under any mix of appends, removals at any index and removals of a
-// given actor, including across the renumbering of its slots (a list is the reference model).
+// given actor, including across the renumbering of its slots (a list is the reference model). The
+// candidates are the slots of real actors of a simulation.
+using Akka.Actor;
 using ModActors.Runtime.Scheduling;
 using Xunit;
 
@@ -14,11 +16,11 @@ public sealed class ReadyQueueTests
     [InlineData(4, 20000, 10000)]
     public void Candidates_keep_the_order_they_became_enabled_in_under_random_takes_and_removals(long seed, int operations, int frontOnly)
     {
-        using var system = ActorSystem.Create("rq");
+        using var sim = Simulation.Create("rq");
         var random = new SplitMix64(seed);
         var queue = new ReadyQueue();
-        var model = new List<ActorCell>();
-        var idle = new List<ActorCell>();
+        var model = new List<ActorSlot>();
+        var idle = new List<ActorSlot>();
         var created = 0;
         for (var op = 0; op < operations; op++)
         {
@@ -26,7 +28,7 @@ public sealed class ReadyQueueTests
             var kind = random.Next(10);
             if (kind < (growing ? 6 : 3) || model.Count == 0)
             {
-                ActorCell cell;
+                ActorSlot cell;
                 if (idle.Count > 0 && random.Next(2) == 0)
                 {
                     cell = idle[^1];
@@ -34,7 +36,7 @@ public sealed class ReadyQueueTests
                 }
                 else
                 {
-                    cell = new ActorCell(system, null, "c" + created, created);
+                    cell = Simulation.SlotOf(sim.ActorOf(Props.Create<EchoActor>(), "c" + created))!;
                     created++;
                 }
 
@@ -46,7 +48,7 @@ public sealed class ReadyQueueTests
                 var index = op < frontOnly || random.Next(4) == 0 ? 0 : random.Next(model.Count);
                 if (random.Next(2) == 0)
                 {
-                    Assert.Same(model[index], queue[index]);
+                    Assert.Same(model[index].Self, queue[index]);
                 }
 
                 var taken = queue.Take(index);
@@ -66,17 +68,22 @@ public sealed class ReadyQueueTests
             Assert.Equal(model.Count, queue.Count);
             if (op % 97 == 0)
             {
-                Assert.Equal(model, queue.Cast<ActorCell>());
+                Assert.Equal(model.Select(m => m.Self), queue);
                 for (var i = 0; i < model.Count; i++)
                 {
-                    Assert.Same(model[i], queue[i]);
+                    Assert.Same(model[i].Self, queue[i]);
                 }
 
                 if (model.Count > 2 && op >= frontOnly)
                 {
-                    Assert.Same(model[model.Count / 2], queue[model.Count / 2]);
+                    Assert.Same(model[model.Count / 2].Self, queue[model.Count / 2]);
                 }
             }
+        }
+
+        while (queue.Count > 0)
+        {
+            queue.Take(0);
         }
     }
 }

@@ -1,12 +1,13 @@
-// TestKit expectations on virtual time: they fail with a clear message, wait only virtually, and
-// honour Within and AwaitCondition.
-using ModActors.Runtime;
-using ModActors.Runtime.TestKit;
+// Akka.TestKit.Xunit2 expectations against simulated actors: they run the simulation on virtual time
+// while they wait, fail (with the TestKit's own messages) when the message comes too late or is of the
+// wrong type, and leave the clock where they stopped.
+using Akka.Actor;
+using ModActors.TestKit;
 using Xunit;
 
 namespace ModActors.Runtime.Tests;
 
-public sealed class TestKitTests
+public sealed class TestKitTests : SimulationTestKit
 {
     private sealed class Delayed : ReceiveActor
     {
@@ -20,71 +21,85 @@ public sealed class TestKitTests
     }
 
     [Fact]
-    public void ExpectMsg_fails_when_the_reply_comes_after_the_virtual_timeout()
+    public void ExpectMsgFrom_fails_when_the_reply_comes_after_the_virtual_timeout()
     {
-        using var kit = new TestKit.TestKit();
-        kit.Sys.ActorOf(Props.Create<Delayed>(), "delayed").Tell(new Ping(1), kit.TestActor);
-        var error = Assert.Throws<TestKitAssertionException>(() => kit.ExpectMsg<Pong>(timeout: TimeSpan.FromSeconds(1)));
-        Assert.Contains("timeout (1000ms of virtual time) waiting for Pong", error.Message, StringComparison.Ordinal);
-        Assert.Equal(TimeSpan.FromSeconds(1), kit.Sys.Now);
-        Assert.Equal(new Pong(1), kit.ExpectMsg<Pong>());
-        Assert.Equal(TimeSpan.FromSeconds(2), kit.Sys.Now);
+        var probe = CreateTestProbe("probe");
+        Sim.ActorOf(Props.Create<Delayed>(), "delayed").Tell(new Ping(1), probe.Ref);
+        var error = Assert.ThrowsAny<Exception>(() => ExpectMsgFrom<Pong>(probe, TimeSpan.FromSeconds(1)));
+        Assert.Contains("Pong", error.Message, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(1), Sim.Now);
+        Assert.Equal(new Pong(1), ExpectMsgFrom<Pong>(probe));
+        Assert.Equal(TimeSpan.FromSeconds(2), Sim.Now);
+    }
+
+    private sealed class Greeter : ReceiveActor
+    {
+        public Greeter() => ReceiveAny(_ => Sender.Tell("hello"));
     }
 
     [Fact]
-    public void ExpectMsg_fails_on_a_message_of_another_type()
+    public void ExpectMsgFrom_fails_on_a_message_of_another_type()
     {
-        using var kit = new TestKit.TestKit();
-        kit.TestActor.Tell("hello");
-        var error = Assert.Throws<TestKitAssertionException>(() => kit.ExpectMsg<Pong>());
-        Assert.Contains("expected a Pong but got hello", error.Message, StringComparison.Ordinal);
+        var probe = CreateTestProbe("probe");
+        Sim.ActorOf(Props.Create<Greeter>(), "greeter").Tell(new Go(), probe.Ref);
+        var error = Assert.ThrowsAny<Exception>(() => ExpectMsgFrom<Pong>(probe));
+        Assert.Contains("hello", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void FishForMessage_skips_messages_until_one_matches()
+    private sealed class Burst : ReceiveActor
     {
-        using var kit = new TestKit.TestKit();
-        var probe = kit.CreateTestProbe();
-        for (var i = 0; i < 5; i++)
+        public Burst() => Receive<Go>(_ =>
         {
-            probe.Tell(new Pong(i));
-        }
-
-        Assert.Equal(new Pong(3), probe.FishForMessage<Pong>(p => p.N == 3));
-        Assert.Equal(new Pong(4), probe.ExpectMsg<Pong>());
+            for (var i = 0; i < 5; i++)
+            {
+                Sender.Tell(new Pong(i));
+            }
+        });
     }
 
     [Fact]
-    public void Within_fails_a_block_that_takes_longer_in_virtual_time()
+    public void FishForMessage_skips_messages_a_step_delivered_until_one_matches()
     {
-        using var kit = new TestKit.TestKit();
-        kit.Sys.ActorOf(Props.Create<Delayed>(), "delayed").Tell(new Ping(1), kit.TestActor);
-        Assert.Throws<TestKitAssertionException>(() => kit.Within(TimeSpan.FromSeconds(1), () => kit.ExpectMsg<Pong>()));
-        Assert.Equal(TimeSpan.FromSeconds(1), kit.Sys.Now);
-        kit.Within(TimeSpan.FromSeconds(3), () => kit.ExpectMsg<Pong>());
+        var probe = CreateTestProbe("probe");
+        Sim.ActorOf(Props.Create<Burst>(), "burst").Tell(new Go(), probe.Ref);
+        Assert.True(RunUntilMessage(probe));
+        Assert.Equal(1, Sim.StepCount);
+        Assert.Equal(new Pong(3), probe.FishForMessage<Pong>(p => p.N == 3, TimeSpan.FromSeconds(1)));
+        Assert.Equal(new Pong(4), ExpectMsgFrom<Pong>(probe));
     }
 
     [Fact]
-    public void AwaitCondition_runs_the_simulation_until_the_condition_holds()
+    public void RunUntilMessage_gives_up_at_the_virtual_deadline_with_the_clock_there()
     {
-        using var kit = new TestKit.TestKit();
-        var log = Races.Writers(kit.Sys, 2, 2);
-        kit.AwaitCondition(() => log.Count == 3);
+        var probe = CreateTestProbe("probe");
+        Sim.ActorOf(Props.Create<Delayed>(), "delayed").Tell(new Ping(1), probe.Ref);
+        Assert.False(RunUntilMessage(probe, TimeSpan.FromMilliseconds(1500)));
+        Assert.Equal(TimeSpan.FromMilliseconds(1500), Sim.Now);
+        Assert.True(RunUntilMessage(probe, TimeSpan.FromMilliseconds(500)));
+        Assert.Equal(TimeSpan.FromSeconds(2), Sim.Now);
+    }
+
+    [Fact]
+    public void RunUntil_runs_the_simulation_until_the_condition_holds_or_nothing_can_run()
+    {
+        var log = Races.Writers(Sim, 2, 2);
+        Assert.True(Sim.RunUntil(() => log.Count == 3));
         Assert.Equal(3, log.Count);
-        var error = Assert.Throws<TestKitAssertionException>(() => kit.AwaitCondition(() => log.Count == 5, message: "five entries"));
-        Assert.Contains("five entries did not hold", error.Message, StringComparison.Ordinal);
+        Assert.False(Sim.RunUntil(() => log.Count == 5));
+        Assert.Equal(4, log.Count);
+        Assert.Equal(RunOutcome.Quiescent, Sim.Result.Outcome);
     }
 
     [Fact]
-    public void RunUntilQuiet_fails_when_the_run_deadlocks()
+    public void A_run_that_deadlocks_says_so_with_its_cycle()
     {
-        using var kit = new TestKit.TestKit();
         IActorRef a = null!, b = null!;
-        a = kit.Sys.ActorOf(Props.Create(() => new AskPeerActor(() => b)), "a");
-        b = kit.Sys.ActorOf(Props.Create(() => new AskPeerActor(() => a)), "b");
+        a = Sim.ActorOf(Props.Create(() => new AskPeerActor(() => b)), "a");
+        b = Sim.ActorOf(Props.Create(() => new AskPeerActor(() => a)), "b");
         a.Tell(new Go());
         b.Tell(new Go());
-        var error = Assert.Throws<TestKitAssertionException>(() => kit.RunUntilQuiet());
-        Assert.Contains("cycle: a -> b -> a", error.Message, StringComparison.Ordinal);
+        var result = Sim.Run();
+        Assert.Equal(RunOutcome.Deadlock, result.Outcome);
+        Assert.Contains("cycle: a -> b -> a", result.ToString(), StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 // Context.Work(min, max, stage): work that takes virtual time. Like a sleep, other actors run and due timers
 // fire meanwhile; the duration is a choice of the strategy (fifo the middle, random and pct uniformly, dfs every
 // one) recorded in the schedule, so a replay takes the same durations.
+using Akka.Actor;
 using ModActors.Runtime;
 using Xunit;
 
@@ -13,7 +14,7 @@ public sealed class WorkTests
         public Worker(List<string> log, int minMs, int maxMs) => ReceiveAsync<string>(async m =>
         {
             await Context.Work(TimeSpan.FromMilliseconds(minMs), TimeSpan.FromMilliseconds(maxMs), m);
-            log.Add($"{Self.Name} done {m} at {Context.Now.TotalMilliseconds}");
+            log.Add($"{Self.Path.Name} done {m} at {Context.Now.TotalMilliseconds}");
         });
     }
 
@@ -28,7 +29,7 @@ public sealed class WorkTests
 
     private static (List<string> Log, RunResult Run) Race(ISchedulingStrategy strategy, int minMs = 10, int maxMs = 30)
     {
-        using var sys = ActorSystem.Create("work", new SimulationOptions { Strategy = strategy });
+        using var sys = Simulation.Create("work", new SimulationOptions { Strategy = strategy });
         var log = new List<string>();
         sys.ActorOf(Props.Create(() => new Worker(log, minMs, maxMs)), "w").Tell("stage");
         sys.ActorOf(Props.Create(() => new Sleeper(log)), "sink").Tell("timer");

@@ -1,7 +1,7 @@
 // Context.Yield(): a scheduling point without a message. The handler ends its step and continues in a later
 // step of its own, traced as "resume WHAT"; another actor may run in between, and which one runs first is the
 // strategy's choice like any other.
-using ModActors.Runtime;
+using Akka.Actor;
 using Xunit;
 
 namespace ModActors.Runtime.Tests;
@@ -12,21 +12,21 @@ public sealed class YieldTests
     {
         public Yielder(List<string> log) => ReceiveAsync<string>(async m =>
         {
-            log.Add(Self.Name + " before " + m);
+            log.Add(Self.Path.Name + " before " + m);
             await Context.Yield("take the lock");
-            log.Add(Self.Name + " after " + m);
+            log.Add(Self.Path.Name + " after " + m);
         });
     }
 
     [Fact]
     public void A_yield_ends_the_step_and_the_handler_resumes_in_a_later_step_of_its_own()
     {
-        using var sys = ActorSystem.Create("yield");
+        using var sys = Simulation.Create("yield");
         var log = new List<string>();
         var a = sys.ActorOf(Props.Create(() => new Yielder(log)), "a");
         var sink = sys.ActorOf(Props.Create(() => new LogActor(log)), "sink");
-        a.Tell("go");
-        sink.Tell("hello");
+        a.Tell("go", ActorRefs.NoSender);
+        sink.Tell("hello", ActorRefs.NoSender);
 
         var run = sys.Run();
 
@@ -41,7 +41,7 @@ public sealed class YieldTests
         var orders = new HashSet<string>();
         for (var seed = 1; seed <= 40; seed++)
         {
-            using var sys = ActorSystem.Create("yield", new SimulationOptions { Strategy = new RandomStrategy(seed) });
+            using var sys = Simulation.Create("yield", new SimulationOptions { Strategy = new RandomStrategy(seed) });
             var log = new List<string>();
             sys.ActorOf(Props.Create(() => new Yielder(log)), "a").Tell("go");
             sys.ActorOf(Props.Create(() => new Yielder(log)), "b").Tell("go");
@@ -57,7 +57,7 @@ public sealed class YieldTests
     [Fact]
     public void A_yield_waits_for_nothing_so_a_run_of_yielders_is_quiescent_not_deadlocked()
     {
-        using var sys = ActorSystem.Create("yield");
+        using var sys = Simulation.Create("yield");
         var log = new List<string>();
         sys.ActorOf(Props.Create(() => new Yielder(log)), "a").Tell("go");
 

@@ -2,6 +2,7 @@
 // still waits is blocked for good: an actor suspended in an async handler, an unanswered Ask, or a
 // wait an IWaitGraphNode actor (a mutex, a wait queue) reports. The report names each of them and
 // what it waits on, and the first cycle of the wait-for graph (asker -> asked, waiter -> owner).
+// DescribeWaits runs with its actor's cell current, so it may use Self and Context as a handler does.
 using ModActors.Runtime.Dispatch;
 
 namespace ModActors.Runtime;
@@ -53,12 +54,21 @@ public sealed partial class Simulation
     private List<WaitEdge> CollectWaitEdges()
     {
         var edges = new List<WaitEdge>();
-        foreach (var slot in slots)
+        var outside = AkkaInternals.CurrentCell;
+        try
         {
-            if (!slot.IsStopped && slot.Cell is { } cell && AkkaInternals.ActorOf(cell) is IWaitGraphNode node)
+            foreach (var slot in slots)
             {
-                edges.AddRange(node.DescribeWaits());
+                if (!slot.IsStopped && slot.Cell is { } cell && AkkaInternals.ActorOf(cell) is IWaitGraphNode node)
+                {
+                    AkkaInternals.CurrentCell = cell;
+                    edges.AddRange(node.DescribeWaits());
+                }
             }
+        }
+        finally
+        {
+            AkkaInternals.CurrentCell = outside;
         }
 
         return edges;

@@ -2,6 +2,7 @@
 // async handler once, let Akka finish the lifecycle work that caused, record the step, check the
 // invariants; when nothing is enabled, advance virtual time to the next timer; when there is no timer
 // either, the run is quiescent or deadlocked.
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Akka.Actor;
@@ -246,7 +247,8 @@ public sealed partial class Simulation
     internal void ChildFailed(Failed failed)
     {
         var cause = failed.Cause;
-        while (cause is ActorInitializationException or AggregateException && cause.InnerException is { } inner)
+        while (cause is ActorInitializationException or AggregateException or TypeLoadException or TargetInvocationException
+            && cause.InnerException is { } inner)
         {
             cause = inner;
         }
@@ -324,13 +326,18 @@ public sealed partial class Simulation
 
     private void End(RunResult result) => ended ??= result;
 
-    /// <summary>The name of <paramref name="actor"/> in traces: its path below /user, or the asker of a temporary ask.</summary>
+    /// <summary>
+    /// The name of <paramref name="actor"/> in traces: its path below /user, the asker of a temporary ask, or
+    /// "temp" for Akka's own temporary actors (an Akka Ask's PromiseActorRef), whose names count up over the
+    /// life of the reused system.
+    /// </summary>
     internal static string NameOf(IActorRef? actor) => actor switch
     {
         null => "-",
         PendingAsk ask => ask.TraceName,
         _ when SlotOf(actor) is { } slot => slot.TraceName,
         _ when actor.IsNobody() => "-",
+        _ when actor.Path.Elements is ["temp", ..] => "temp",
         _ => actor.Path.Name,
     };
 
@@ -344,7 +351,9 @@ public sealed partial class Simulation
             return type.Name;
         }
 
-        return text.Contains("[akka://", StringComparison.Ordinal) ? ActorRefText().Replace(text, "$1") : text;
+        return text.Contains("[akka://", StringComparison.Ordinal)
+            ? ActorRefText().Replace(text, m => m.Groups[1].Value.StartsWith("temp/", StringComparison.Ordinal) ? "temp" : m.Groups[1].Value)
+            : text;
     }
 
     [GeneratedRegex(@"\[akka://[^/\]]+/(?:user/)?([^#\]]*)(?:#-?\d+)?\]")]

@@ -7,7 +7,10 @@ namespace ModActors.Runtime;
 /// <summary>Implemented by an actor that can tell which parties wait on it and for whom.</summary>
 public interface IWaitGraphNode
 {
-    /// <summary>The waits this actor knows about right now, e.g. "task a waits for owner b (module_mutex)".</summary>
+    /// <summary>
+    /// The waits this actor knows about right now, e.g. "task a waits for owner b (module_mutex)". Called between
+    /// steps with the actor's cell current, so Self and Context work as in a handler.
+    /// </summary>
     IEnumerable<WaitEdge> DescribeWaits();
 }
 

@@ -3,8 +3,11 @@
 // simulated actor tells a probe lands in the probe's queue within that actor's step and is never a
 // choice of the strategy. Expectations drive the simulation on the test thread until the probe has a
 // message, for at most the given virtual time, then check it with the TestKit's own assertions: time
-// is virtual and tests never sleep.
+// is virtual and tests never sleep. Akka's TestKit makes its TestActor the implicit sender of every Tell on
+// the test's thread and never unsets it; the kit unsets it when it is disposed, so that a later run on the
+// same thread does not trace a dead test actor as the sender of messages told from outside.
 using Akka.Actor;
+using Akka.Actor.Internal;
 using Akka.TestKit;
 using ModActors.Runtime;
 
@@ -73,5 +76,9 @@ public class SimulationTestKit : Akka.TestKit.Xunit2.TestKit
     {
         Sim.Dispose();
         base.AfterAll();
+        if (InternalCurrentActorCellKeeper.Current is { } cell && ReferenceEquals(cell.System, Sys))
+        {
+            InternalCurrentActorCellKeeper.Current = null;
+        }
     }
 }

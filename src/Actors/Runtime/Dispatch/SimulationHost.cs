@@ -3,8 +3,11 @@
 // one, creates its actors and stops them all when it is disposed.
 // Akka's own actors (guardians, /system, temporary actors) are never choice points: their mailboxes,
 // the lifecycle system messages of every actor (create, watch, terminate, supervise) and Akka's other
-// runnables are run at once, in the order they became runnable, before the strategy chooses the next
-// step. Only a user actor's message delivery and the resumption of its async handler are choices.
+// runnables are run at once before the strategy chooses the next step: Akka's runnables in the order they
+// were posted, the mailboxes in actor creation order (Akka's own actors first), never in the order Akka
+// posted them, which for the children of a stopping parent is the hash order of their names (and string
+// hashes differ from one process to the next). Only a user actor's message delivery and the resumption
+// of its async handler are choices.
 using System.Runtime.CompilerServices;
 using Akka.Actor;
 using Akka.Dispatch;
@@ -20,7 +23,7 @@ internal sealed class SimulationHost
     [ThreadStatic]
     private static Stack<SimulationHost>? pool;
 
-    private readonly RingDeque<ActorSlot> eager = new();
+    private readonly PriorityQueue<ActorSlot, (bool User, int Id)> eager = new();
     private readonly RingDeque<IRunnable> runnables = new();
     private int nextSlotId;
     private bool draining;
@@ -178,7 +181,7 @@ internal sealed class SimulationHost
         if (!slot.EagerQueued)
         {
             slot.EagerQueued = true;
-            eager.PushBack(slot);
+            eager.Enqueue(slot, (slot.Simulation != null, slot.Id));
         }
 
         if (Active == null)
@@ -217,7 +220,7 @@ internal sealed class SimulationHost
                     return;
                 }
 
-                var slot = eager.PopFront();
+                var slot = eager.Dequeue();
                 if (ReferenceEquals(slot, running))
                 {
                     deferred = slot;
@@ -235,7 +238,7 @@ internal sealed class SimulationHost
         {
             if (deferred != null)
             {
-                eager.PushBack(deferred);
+                eager.Enqueue(deferred, (deferred.Simulation != null, deferred.Id));
             }
 
             draining = false;

@@ -19,7 +19,7 @@ public sealed class StepDispatcherConfigurator : MessageDispatcherConfigurator
     public StepDispatcherConfigurator(Config config, IDispatcherPrerequisites prerequisites)
         : base(config, prerequisites)
     {
-        dispatcher = new StepDispatcher(this, config.GetString("id", "step-dispatcher"));
+        dispatcher = new StepDispatcher(this, config.GetString("id", "step-dispatcher")) { Throughput = config.GetInt("throughput", 1) };
     }
 
     /// <inheritdoc/>
