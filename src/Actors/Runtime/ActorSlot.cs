@@ -55,6 +55,9 @@ internal sealed class ActorSlot
 
     public bool EagerQueued { get; set; }
 
+    /// <summary>Its mailbox is running now (lifecycle work for it waits until the run is over).</summary>
+    public bool InRun { get; set; }
+
     /// <summary>Akka registered the mailbox for its next user message.</summary>
     public bool HasDelivery { get; set; }
 

@@ -203,7 +203,6 @@ internal sealed class SimulationHost
         }
 
         draining = true;
-        var running = Active?.Running;
         ActorSlot? deferred = null;
         try
         {
@@ -221,7 +220,7 @@ internal sealed class SimulationHost
                 }
 
                 var slot = eager.Dequeue();
-                if (ReferenceEquals(slot, running))
+                if (slot.InRun)
                 {
                     deferred = slot;
                     continue;
@@ -249,12 +248,14 @@ internal sealed class SimulationHost
     public static void RunMailbox(ActorSlot slot, Mailbox mailbox, int gate)
     {
         slot.Queue.Gate = gate;
+        slot.InRun = true;
         try
         {
             mailbox.Run();
         }
         finally
         {
+            slot.InRun = false;
             slot.Queue.Gate = 0;
         }
     }
