@@ -55,6 +55,9 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
     private static bool ModuleNameOk(string name) =>
         name.Length is > 0 and <= 55 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
+    /// <summary>The largest module file a scenario reads (256 MiB; Debian's largest .ko is under 40 MiB).</summary>
+    public const long MaxModuleFileBytes = 256L * 1024 * 1024;
+
     private ModuleSpec? ReadReal(string key, YamlMappingNode m)
     {
         string? path = null;
@@ -65,7 +68,7 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
             switch (k)
             {
                 case "file":
-                    path = y.Scalar(v, "file", "a path to a .ko, .ko.xz or .ko.gz");
+                    path = y.Path(v, "file", "a path to a .ko, .ko.xz or .ko.gz");
                     pathNode = v;
                     break;
                 case "init":
@@ -79,14 +82,10 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
         if (path is null || pathNode is null)
             return null;
         var full = Path.GetFullPath(Path.Combine(baseDir, path));
-        byte[] bytes;
-        try
+        if (!RegularFile.TryReadAllBytes(full, MaxModuleFileBytes, out var bytes, out var problem))
         {
-            bytes = File.ReadAllBytes(full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            y.Error(pathNode, $"cannot read module file {full}: {e.Message}", "a readable .ko file");
+            y.Error(pathNode, $"cannot read module file {full}: it {problem}".Replace(": it No such", ": No such", StringComparison.Ordinal)
+                .Replace(": it Permission", ": Permission", StringComparison.Ordinal), "a readable regular .ko file");
             return null;
         }
         var compression = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xfd, (byte)'7', (byte)'z', (byte)'X', (byte)'Z']) ? FileCompression.Xz

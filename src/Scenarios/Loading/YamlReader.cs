@@ -70,6 +70,20 @@ internal sealed class YamlReader(string file)
         }
     }
 
+    /// <summary>A file path: a non-empty scalar without NUL characters.</summary>
+    public string? Path(YamlNode node, string what, string expected)
+    {
+        var s = Scalar(node, what, expected);
+        if (s is null)
+            return null;
+        if (s.Length == 0 || s.Contains('\0', StringComparison.Ordinal))
+        {
+            Error(node, $"{what} '{s.Replace("\0", "\\0", StringComparison.Ordinal)}' is not a usable path (empty or with a NUL character)", expected);
+            return null;
+        }
+        return s;
+    }
+
     public bool? Bool(YamlNode node, string what)
     {
         var s = Scalar(node, what, "true or false");
