@@ -16,13 +16,14 @@ public static partial class RegularFile
 
     /// <summary>
     /// Checks that <paramref name="path"/> names a regular file of at most <paramref name="maxBytes"/> bytes;
-    /// returns null when it does, else why not ("is a FIFO, not a regular file", "is 9 GiB (…); the limit is …").
+    /// returns null when it does, else why not, worded to follow the path ("is a FIFO, not a regular file",
+    /// "is 9 GiB (…); the limit is …", "does not exist (No such file or directory)").
     /// </summary>
     public static string? Check(string path, long maxBytes)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (path.Length == 0)
-            return "No such file or directory (the path is empty)";
+            return "names no file (the path is empty)";
         long size;
         int type;
         if (OperatingSystem.IsLinux())
@@ -33,11 +34,11 @@ public static partial class RegularFile
                 var errno = Marshal.GetLastPInvokeError();
                 return errno switch
                 {
-                    2 or 20 => "No such file or directory",
-                    13 => "Permission denied",
-                    36 => "File name too long",
-                    40 => "Too many levels of symbolic links",
-                    _ => $"cannot stat it (errno {errno})",
+                    2 or 20 => "does not exist (No such file or directory)",
+                    13 => "cannot be read (Permission denied)",
+                    36 => "has too long a name (File name too long)",
+                    40 => "cannot be reached (Too many levels of symbolic links)",
+                    _ => $"cannot be examined (stat: errno {errno})",
                 };
             }
             type = BitConverter.ToUInt16(buf, 28) & S_IFMT;
@@ -46,10 +47,10 @@ public static partial class RegularFile
         else
         {
             if (Directory.Exists(path))
-                return "Is a directory, not a regular file";
+                return "is a directory, not a regular file";
             var info = new FileInfo(path);
             if (!info.Exists)
-                return "No such file or directory";
+                return "does not exist (No such file or directory)";
             type = 0x8000;
             size = info.Length;
         }
@@ -83,7 +84,7 @@ public static partial class RegularFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error = e is UnauthorizedAccessException ? "Permission denied" : e.Message;
+            error = e is UnauthorizedAccessException ? "cannot be read (Permission denied)" : $"cannot be read ({e.Message})";
             return false;
         }
         if (bytes.LongLength > maxBytes)

@@ -25,7 +25,7 @@ internal static class ScenarioLoader
     public static LoadResult LoadFile(string path)
     {
         if (!ModActors.Elf.RegularFile.TryReadAllText(path, YamlLimits.MaxScenarioBytes, out var text, out var problem))
-            return new LoadResult(null, [new ScenarioError(new SourceMark(path, 0, 0), $"cannot read the scenario: {path} {problem}")]);
+            return new LoadResult(null, [new ScenarioError(new SourceMark(path, 0, 0), $"the scenario {problem}")]);
         return Load(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }
 
@@ -215,16 +215,16 @@ internal static class ScenarioLoader
                         y.Error(v, $"strategy '{s}' is unknown", "fifo, random, pct or dfs");
                     break;
                 case "runs":
-                    e = e with { Runs = y.Int(v, "runs", 1) ?? e.Runs };
+                    e = e with { Runs = y.Int(v, "runs", 1, ExploreLimits.MaxRuns) ?? e.Runs };
                     break;
                 case "seed":
                     e = e with { Seed = y.Int(v, "seed", 0) ?? 0 };
                     break;
                 case "depth":
-                    e = e with { Depth = (int)(y.Int(v, "depth", 1) ?? e.Depth) };
+                    e = e with { Depth = (int)(y.Int(v, "depth", 1, ExploreLimits.MaxDepth) ?? e.Depth) };
                     break;
                 default:
-                    e = e with { MaxSteps = y.Int(v, "max_steps", 1) ?? e.MaxSteps };
+                    e = e with { MaxSteps = y.Int(v, "max_steps", 1, ExploreLimits.MaxSteps) ?? e.MaxSteps };
                     break;
             }
         }
