@@ -110,6 +110,8 @@ internal static class FuzzCampaign
         sb.AppendLine("changes (minimised):");
         foreach (var m in mutations)
             sb.AppendLine(CultureInfo.InvariantCulture, $"  {m}");
+        if (outcome.Stack is { } stack)
+            sb.AppendLine("where:").AppendLine(stack);
         return sb.ToString();
     }
 }

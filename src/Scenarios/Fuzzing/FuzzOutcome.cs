@@ -24,5 +24,8 @@ internal sealed record FuzzOutcome(FuzzClass Class, string Detail)
     /// <summary>The counting key: the class and, except for bugs (whose text varies), the detail.</summary>
     public string Key => IsBug ? Class.ToString() : $"{Class} {Detail}";
 
-    public static FuzzOutcome Internal(Exception e) => new(FuzzClass.InternalError, $"{e.GetType().Name}: {e.Message}");
+    /// <summary>Where an internal error was thrown (the exception with its stack), for the reproducer's note.</summary>
+    public string? Stack { get; init; }
+
+    public static FuzzOutcome Internal(Exception e) => new(FuzzClass.InternalError, $"{e.GetType().Name}: {e.Message}") { Stack = e.ToString() };
 }

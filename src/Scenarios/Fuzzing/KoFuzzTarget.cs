@@ -25,7 +25,7 @@ internal static class KoFuzzTarget
                 Relocate(module);
             var report = RunKernel(image, read.Module, maxSteps);
             if (report.Result.Outcome == RunOutcome.Failure)
-                return new FuzzOutcome(FuzzClass.InternalError, report.Result.Failure?.Error ?? "failure");
+                return new FuzzOutcome(FuzzClass.InternalError, report.Result.Failure?.Error ?? "failure") { Stack = report.Result.Failure?.ToString() + "\n" + report.Result.Failure?.Exception };
             if (report.Result.Outcome != RunOutcome.Quiescent)
                 return new FuzzOutcome(FuzzClass.InternalError, $"the run ended in {report.Result.Outcome}");
             var rc = report.Calls.Count > 0 ? report.Calls[0].Rc : 0;

@@ -22,7 +22,7 @@ internal static class YamlFuzzTarget
             _ = TextReport.Run(sc, report, "fifo").ToList();
             _ = JsonReport.Write(sc, "run", report, "fifo", null, null, report.Passed);
             if (report.Result.Outcome == RunOutcome.Failure)
-                return new FuzzOutcome(FuzzClass.InternalError, report.Result.Failure?.Error ?? "failure");
+                return new FuzzOutcome(FuzzClass.InternalError, report.Result.Failure?.Error ?? "failure") { Stack = report.Result.Failure?.ToString() + "\n" + report.Result.Failure?.Exception };
             return new FuzzOutcome(FuzzClass.Accepted, report.Passed ? "pass" : "fail");
         }
         catch (Exception e)

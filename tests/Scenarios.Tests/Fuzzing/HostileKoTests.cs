@@ -82,4 +82,16 @@ public sealed class HostileKoTests : IDisposable
         foreach (var image in new[] { KoImages.WithPerm("delay_ms", 0x1B6), KoImages.WithoutName("delay_ms"), KoImages.WithRenamedOps("param_ops_int", "param_ops_xyz") })
             Assert.False(KoFuzzTarget.Run(image).IsBug);
     }
+
+    /// <summary>The minimised reproducers the 100,000-mutant run found (a NOBITS size the layout wraps, a module name with spaces or '/').</summary>
+    public static TheoryData<string> Reproducers() =>
+        [.. Directory.GetFiles(Path.Combine(ScenarioFiles.Root, "tests", "Scenarios.Tests", "Fuzzing", "Reproducers"), "*.ko").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Reproducers))]
+    public void Saved_reproducers_no_longer_err(string file)
+    {
+        var outcome = KoFuzzTarget.Run(File.ReadAllBytes(Path.Combine(ScenarioFiles.Root, "tests", "Scenarios.Tests", "Fuzzing", "Reproducers", file)));
+        Assert.False(outcome.IsBug, outcome.ToString() + "\n" + outcome.Stack);
+    }
 }

@@ -96,6 +96,15 @@ public sealed class HostileYamlTests : IDisposable
     }
 
     [Fact]
+    public void Modinfo_and_depmod_read_module_files_only_when_they_are_regular()
+    {
+        Assert.False(ModuleFile.TryLoad(Fifo(), out _, out var fifo));
+        Assert.Equal("is a FIFO, not a regular file", fifo);
+        Assert.False(ModuleFile.TryLoad("/dev/zero", out _, out var zero));
+        Assert.Equal("is a character device, not a regular file", zero);
+    }
+
+    [Fact]
     public void A_size_limit_names_the_size_and_the_limit()
     {
         var big = Path.Combine(dir, "big");

@@ -105,8 +105,26 @@ internal static class LoadModule
         var k = t.Kernel;
         var mod = new ModuleInstance(k.NextModuleId(info.Name), info.Def, new ModuleParams(info.Def.Params),
             info.Def.CoreSize, info.Def.InitSize) { Taints = taints };
-        mod.Actor = t.Context.System.ActorOf(Runtime.Props.Create(() => new ModuleActor(k, mod)), $"module-{mod}");
+        mod.Actor = t.Context.System.ActorOf(Runtime.Props.Create(() => new ModuleActor(k, mod)), ActorName(mod));
         return mod;
+    }
+
+    /// <summary>
+    /// The module actor's name: "module-NAME". A crafted .ko's name may hold any byte; '/' and white space, which
+    /// actor names cannot hold, become '!' (as kobject_set_name turns '/' into '!'), with a hash of the name so two
+    /// such names stay apart.
+    /// </summary>
+    private static string ActorName(ModuleInstance mod)
+    {
+        var name = mod.ToString();
+        if (!name.Any(Unfit))
+            return "module-" + name;
+        var fnv = 2166136261u;
+        foreach (var c in name)
+            fnv = unchecked((fnv ^ c) * 16777619u);
+        return $"module-{string.Concat(name.Select(c => Unfit(c) ? '!' : c))}~{fnv:x8}";
+
+        static bool Unfit(char c) => c == '/' || char.IsWhiteSpace(c) || char.IsControl(c);
     }
 
     /// <summary>check_export_symbol_versions(): exports without CRCs force the load (taint F).</summary>
