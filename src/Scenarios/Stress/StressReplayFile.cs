@@ -59,7 +59,7 @@ public sealed record StressReplayFile(StressOptions Options, long Seed, Schedule
         try
         {
             if (!ModActors.Elf.RegularFile.TryReadAllText(path, 256L * 1024 * 1024, out text, out var problem))
-                throw new FormatException($"{path} {problem}");
+                throw new FormatException($"{path}: cannot read: the file {problem}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
