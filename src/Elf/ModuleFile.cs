@@ -8,6 +8,9 @@ namespace ModActors.Elf;
 /// <summary>Loads module files for tools (modinfo, depmod).</summary>
 public static partial class ModuleFile
 {
+    /// <summary>The largest module file read (256 MiB); a FIFO, device or socket is refused by type (kmod reads regular files).</summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
+
     /// <summary>Reads a whole module file, decompressing .xz and .gz content.</summary>
     /// <param name="path">The file.</param>
     /// <param name="image">The uncompressed bytes on success.</param>
@@ -23,6 +26,11 @@ public static partial class ModuleFile
             if (Directory.Exists(path))
             {
                 error = "Is a directory";
+                return false;
+            }
+            if (File.Exists(path) && RegularFile.Check(path, MaxFileBytes) is { } problem)
+            {
+                error = problem;
                 return false;
             }
             raw = File.ReadAllBytes(path);
@@ -73,6 +81,8 @@ public static partial class ModuleFile
     /// <param name="image">The mapped bytes, valid until the owner is disposed.</param>
     public static IDisposable MapReadOnly(string path, out ReadOnlyMemory<byte> image)
     {
+        if (RegularFile.Check(path, MaxFileBytes) is { } problem)
+            throw new IOException($"{path} {problem}");
         using var handle = File.OpenHandle(path);
         var length = RandomAccess.GetLength(handle);
         if (length == 0 || length > int.MaxValue)

@@ -28,11 +28,18 @@ public sealed class ModuleImage
             ? _bases[(int)t] + o
             : null;
 
-    /// <summary>The relocated bytes of an allocated section (zeros for SHT_NOBITS); empty when not allocated.</summary>
+    /// <summary>
+    /// The relocated bytes of an allocated section (zeros for SHT_NOBITS); empty when not allocated. A section larger
+    /// than its memory (a NOBITS size the layout's unsigned int wrapped, as module_get_offset_and_type's does) is cut
+    /// at the end of the memory.
+    /// </summary>
     public ReadOnlyMemory<byte> SectionBytes(int index)
     {
         if ((uint)index >= (uint)_module.Layout.Placements.Length || _module.Layout.Placements[index] is not { Type: { } t, Offset: var o })
             return ReadOnlyMemory<byte>.Empty;
-        return _memory[(int)t].AsMemory((int)o, (int)_module.Info.Sechdrs[index].sh_size);
+        var memory = _memory[(int)t];
+        if (o >= (uint)memory.Length)
+            return ReadOnlyMemory<byte>.Empty;
+        return memory.AsMemory((int)o, (int)Math.Min(_module.Info.Sechdrs[index].sh_size, (ulong)(memory.Length - o)));
     }
 }

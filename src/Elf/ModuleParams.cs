@@ -24,6 +24,8 @@ internal static class ModuleParams
         foreach (var r in RelaEntries.For(info, idx))
             relocs.TryAdd(r.r_offset, r);
 
+        var types = FirstByName(modinfo, "parmtype");
+        var descriptions = FirstByName(modinfo, "parm");
         for (var off = 0; off + SizeofKernelParam <= data.Length; off += SizeofKernelParam)
         {
             var name = relocs.TryGetValue((ulong)off, out var nr) ? RelaEntries.TargetString(info, nr) ?? "" : "";
@@ -31,11 +33,11 @@ internal static class ModuleParams
                 ? ElfFile.Decode(info.SymbolName(os))
                 : "";
             var perm = BinaryPrimitives.ReadUInt16LittleEndian(data[(off + OffsetofPerm)..]);
-            var type = Lookup(modinfo, "parmtype", name) ?? TypeFromOps(ops);
+            var type = types.GetValueOrDefault(name) ?? TypeFromOps(ops);
             var limit = ops is "param_array_ops" or "param_ops_string" && relocs.TryGetValue((ulong)(off + OffsetofArg), out var ar)
                 ? FirstU32(info, ar)
                 : 0;
-            result.Add(new ModuleParam(name, type, perm, Lookup(modinfo, "parm", name), ops)
+            result.Add(new ModuleParam(name, type, perm, descriptions.GetValueOrDefault(name), ops)
             {
                 ArrayMax = ops == "param_array_ops" ? limit : 0,
                 StringMaxLen = ops == "param_ops_string" ? limit : 0,
@@ -56,14 +58,18 @@ internal static class ModuleParams
             : 0;
     }
 
-    private static string? Lookup(ModInfo modinfo, string tag, string name)
+    /// The first "NAME:TEXT" value of each name for a .modinfo tag, read once (a lookup per parameter would cost
+    /// #__param x #.modinfo, which a crafted module makes quadratic).
+    private static Dictionary<string, string> FirstByName(ModInfo modinfo, string tag)
     {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var e in modinfo.Entries)
         {
-            if (e.Key == tag && e.Value.Length > name.Length && e.Value[name.Length] == ':' && e.Value.StartsWith(name, StringComparison.Ordinal))
-                return e.Value[(name.Length + 1)..];
+            var colon = e.Key == tag ? e.Value.IndexOf(':', StringComparison.Ordinal) : -1;
+            if (colon > 0)
+                map.TryAdd(e.Value[..colon], e.Value[(colon + 1)..]);
         }
-        return null;
+        return map;
     }
 
     private static string TypeFromOps(string ops) =>

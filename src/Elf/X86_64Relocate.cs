@@ -58,8 +58,9 @@ internal static class X86_64Relocate
                 default:
                     return ModuleRejection.NoExec(stage, $"module: {module.Name}: Unknown rela relocation: {type}");
             }
+            var room = placement.Offset <= (ulong)mem.Length ? (ulong)mem.Length - placement.Offset : 0;
             if (rela.r_offset > targetSize || targetSize - rela.r_offset < (ulong)size
-                || (ulong)placement.Offset + rela.r_offset + (ulong)size > (ulong)mem.Length)
+                || rela.r_offset > room || room - rela.r_offset < (ulong)size)
                 return ModuleRejection.NoExec(stage,
                     $"module: {module.Name}: relocation offset 0x{rela.r_offset:x} outside its {targetSize}-byte section");
             var at = mem.AsSpan((int)(placement.Offset + rela.r_offset), size);

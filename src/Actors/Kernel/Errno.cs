@@ -493,10 +493,10 @@ public static class Errno
     /// </summary>
     public static string Name(int errno)
     {
-        int value = Math.Abs(errno);
+        long value = Math.Abs((long)errno);
         if (value == 0)
             return "0";
-        return NameByValue.TryGetValue(value, out string? name) ? name : Numbered(value);
+        return value <= int.MaxValue && NameByValue.TryGetValue((int)value, out string? name) ? name : Numbered(value);
     }
 
     /// <summary>
@@ -505,13 +505,13 @@ public static class Errno
     /// </summary>
     public static string OracleName(int errno)
     {
-        int value = Math.Abs(errno);
+        long value = Math.Abs((long)errno);
         if (value == 0)
             return "0";
-        return ModctlNames.Contains(value) ? NameByValue[value] : Numbered(value);
+        return value <= int.MaxValue && ModctlNames.Contains((int)value) ? NameByValue[(int)value] : Numbered(value);
     }
 
-    private static string Numbered(int value) => "E" + value.ToString(CultureInfo.InvariantCulture);
+    private static string Numbered(long value) => "E" + value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Reads an errno written as "EEXIST", "-EEXIST", "17", "-17" or "E17" and returns its positive value

@@ -154,6 +154,15 @@ public sealed class KernelLog
         ArgumentNullException.ThrowIfNull(taint);
         if (!condition || !_onceDone.Add(site))
             return condition;
+        return WARN(condition, message, pid, location, taint);
+    }
+
+    /// <summary>WARN(condition, message): as <see cref="WARN_ONCE"/>, every time the condition holds.</summary>
+    public bool WARN(bool condition, string message, int pid, string location, KernelTaint taint)
+    {
+        ArgumentNullException.ThrowIfNull(taint);
+        if (!condition)
+            return false;
         pr_warn("------------[ cut here ]------------");
         printk(LogLevel.Warning, message);
         pr_warn(string.Create(CultureInfo.InvariantCulture, $"WARNING: CPU: 0 PID: {pid} at {location}"));

@@ -38,6 +38,19 @@ public sealed record ModuleParam
     /// ("5", "Y", "a,b"); null for the C zero value (0, N, NULL for charp, "" for string, no elements).
     /// </summary>
     public string? Default { get; init; }
+
+    /// <summary>
+    /// Read from a .ko's __param section rather than declared by a scenario: the compile-time checks of
+    /// module_param() (a name, VERIFY_OCTAL_PERMISSIONS) did not run on it, so any name and u16 perm is taken as
+    /// the image holds it; mod_sysfs_setup deals with them at load (see ModSysfs).
+    /// </summary>
+    public bool FromImage { get; init; }
+
+    /// <summary>
+    /// kp->ops is the module's own kernel_param_ops (module_param_cb) or none the model knows: its code is not in the
+    /// model, so set takes any value and get shows the last one set (see <see cref="ParamOps.ModuleOwnOps"/>).
+    /// </summary>
+    public bool ModuleOwnOps { get; init; }
 }
 
 /// <summary>
@@ -70,7 +83,10 @@ public sealed class ModuleParams
 
     /// <summary>Every parameter with its perm and current text, for a <see cref="ModuleSnapshot"/>.</summary>
     public IReadOnlyList<ParamSnapshot> Snapshot() =>
-        _kp.Select(k => new ParamSnapshot(k.Spec.Name, k.Spec.Perm, k.Get(new KernelLog()))).ToArray();
+        _kp.Select(k => new ParamSnapshot(k.Spec.Name, SysfsMode(k.Spec), k.Get(new KernelLog()))).ToArray();
+
+    /// <summary>The parameter file's mode: a .ko's perm as sysfs's create_files masks it (0664, see ModSysfs).</summary>
+    private static int SysfsMode(ModuleParam p) => p.FromImage && p.Perm != 0 ? p.Perm & 0x1B4 : p.Perm;
 
     internal KernelParam Find(string name) =>
         Array.Find(_kp, k => k.Spec.Name == name)
@@ -85,6 +101,8 @@ public sealed class ModuleParams
     private static KernelParam Build(ModuleParam spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (spec.FromImage)
+            return BuildFromImage(spec);
         if (string.IsNullOrEmpty(spec.Name))
             throw new ArgumentException("a module parameter needs a name", nameof(spec));
         if (spec.Perm is < 0 or > S_IALLUGO)
@@ -117,6 +135,30 @@ public sealed class ModuleParams
             cell = new ScalarCell(ops.Zero);
         }
 
+        return WithDefault(spec, ops, cell);
+    }
+
+    /// <summary>Largest array a .ko's parameter gets in the model (kparam_array.max is taken from the image, capped).</summary>
+    private const int ImageArrayMaxLimit = 4096;
+
+    /// <summary>A parameter of a real image: no compile-time checks; ops the model does not know become the module's own.</summary>
+    private static KernelParam BuildFromImage(ModuleParam spec)
+    {
+        const string arrayOf = "array of ";
+        if (!spec.ModuleOwnOps && spec.Type.StartsWith(arrayOf, StringComparison.Ordinal)
+            && ParamOps.ForType(spec.Type[arrayOf.Length..]) is { } elem && elem != ParamOps.param_ops_string && spec.ArrayMax > 0)
+        {
+            var max = Math.Min(spec.ArrayMax, ImageArrayMaxLimit);
+            object?[] elems = Enumerable.Repeat(elem.Zero, max).ToArray();
+            return WithDefault(spec, new ParamArrayOps(elem, max), new ScalarCell(new ArrayValue(elems, spec.ArrayHasNum ? 0 : null)));
+        }
+        if (!spec.ModuleOwnOps && ParamOps.ForType(spec.Type) is { } ops && (ops != ParamOps.param_ops_string || spec.StringMaxLen > 0))
+            return WithDefault(spec, ops, new ScalarCell(ops.Zero));
+        return new KernelParam(spec, ParamOps.ModuleOwnOps, new ScalarCell(null));
+    }
+
+    private static KernelParam WithDefault(ModuleParam spec, KernelParamOps ops, ParamCell cell)
+    {
         var kp = new KernelParam(spec, ops, cell);
         if (spec.Default is not null)
         {

@@ -122,6 +122,27 @@ internal static class ParamOps
 
     public static readonly KernelParamOps param_ops_string = new CopyString();
 
+    /// <summary>
+    /// A module's own kernel_param_ops (module_param_cb), or ops the model does not know: the module's code is not
+    /// in the model, so set takes any value and get shows the last value set ("" before any).
+    /// </summary>
+    public static readonly KernelParamOps ModuleOwnOps = new OwnOps();
+
+    private sealed class OwnOps : KernelParamOps
+    {
+        public override bool NoArg => true;
+
+        public override object? Zero => null;
+
+        public override int set(ref string? val, KernelParamRef kp)
+        {
+            kp.Arg.Value = val ?? "";
+            return 0;
+        }
+
+        public override string get(KernelParamRef kp) => (kp.Arg.Value as string ?? "") + "\n";
+    }
+
     /// <summary>The ops for a modinfo parmtype ("int", "charp", ...); null for a type the kernel does not define.</summary>
     public static KernelParamOps? ForType(string type) => type switch
     {

@@ -119,6 +119,8 @@ public static class Params
     {
         foreach (KernelParam kp in @params.kp)
         {
+            if (kp.Spec.FromImage && kp.Spec.Name.Length == 0)
+                return null_name_oops(log);
             if (!parameq(param, kp.Spec.Name))
                 continue;
             if (val is null && !kp.Ops.NoArg)
@@ -128,6 +130,17 @@ public static class Params
         if (handleUnknown is not null)
             return handleUnknown(param, val, doing);
         return -Errno.ENOENT;
+    }
+
+    /// <summary>
+    /// parameq(param, NULL) on a crafted .ko's __param entry whose name relocation is gone: the kernel dereferences
+    /// NULL and oopses (the task dies). The model logs the oops' first lines and fails the call with -EFAULT.
+    /// </summary>
+    private static int null_name_oops(KernelLog log)
+    {
+        log.printk(LogLevel.Alert, "BUG: kernel NULL pointer dereference, address: 0000000000000000");
+        log.printk(LogLevel.Alert, "#PF: supervisor read access in kernel mode");
+        return -Errno.EFAULT;
     }
 
     /// <summary>

@@ -27,6 +27,8 @@ internal static class ExploreCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            if (!ScenarioCommandLine.CheckOutputPath(parse.GetValue(scheduleOut), "--schedule-out", error))
+                return ExitCodes.Invalid;
             if (ScenarioCommandLine.Load(parse.GetValue(file)!, error) is not { } sc)
                 return ExitCodes.Invalid;
             if (ScenarioCommandLine.Settings(sc, parse, strategy, runs, seed, depth, jobs, parse.GetValue(shard), error) is not { } settings)
@@ -42,7 +44,7 @@ internal static class ExploreCommand
     {
         var setup = new ScenarioSetup(sc);
         if (settings.Strategy == "fifo")
-            return RunCommand.Single(sc, setup, new RunSettings("fifo", 0, settings.Depth, settings.MaxSteps), json, scheduleOut, output);
+            return RunCommand.Single(sc, setup, new RunSettings("fifo", 0, settings.Depth, settings.MaxSteps), json, scheduleOut, output, null, error);
         if (showFirstRun && !json)
         {
             var firstRun = settings.Strategy == "dfs"
@@ -56,6 +58,8 @@ internal static class ExploreCommand
         string? replay = null;
         if (result.Report.FirstFailure is { Schedule: { } schedule } first)
             replay = ScenarioCommandLine.SaveSchedule(sc, schedule, scheduleOut, settings.Strategy == "dfs" ? first.Index : first.Seed);
+        if (result.FirstFailure is { } failed && InternalError.Is(failed))
+            return InternalError.Report(failed, replay, sc.SourcePath, error);
         var passed = result.Report.Failed == 0;
         if (json)
         {

@@ -1,6 +1,7 @@
 // `modactors replay FILE.yaml --schedule RUN.json [--json] [--trace]`: reruns the scenario following a
 // recorded schedule, step for step, and prints the run and its trace hash (equal to the recorded run's).
 using System.CommandLine;
+using ModActors.Elf;
 using ModActors.Runtime;
 using ModActors.Scenarios;
 
@@ -8,6 +9,9 @@ namespace ModActors.Cli.Commands;
 
 internal static class ReplayCommand
 {
+    /// <summary>The largest schedule file read (a million-step schedule is about 4 MiB).</summary>
+    private const long MaxScheduleBytes = 256L * 1024 * 1024;
+
     public static Command Create()
     {
         var file = ScenarioCommandLine.FileArgument();
@@ -25,7 +29,12 @@ internal static class ReplayCommand
             Schedule recorded;
             try
             {
-                recorded = Schedule.Load(path);
+                if (!RegularFile.TryReadAllText(path, MaxScheduleBytes, out var json, out var problem))
+                {
+                    error.WriteLine($"modactors replay: --schedule {path} {problem}");
+                    return ExitCodes.Invalid;
+                }
+                recorded = Schedule.FromJson(json);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
             {
@@ -38,6 +47,8 @@ internal static class ReplayCommand
                 error.WriteLine($"modactors replay: {path} does not fit this scenario: {report.Result.Failure}");
                 return ExitCodes.Invalid;
             }
+            if (InternalError.Is(report))
+                return InternalError.Report(report, path, sc.SourcePath, error);
             if (parse.GetValue(json))
             {
                 output.WriteLine(JsonReport.Write(sc, "replay", report, recorded.Strategy, null, null, report.Passed));

@@ -33,6 +33,8 @@ internal static class RunCommand
             var error = parse.InvocationConfiguration.Error;
             if (RunExtras.Parse(parse.GetValue(diagram), parse.GetValue(otel), parse.GetValue(otlpEndpoint), error) is not { } extras)
                 return ExitCodes.Invalid;
+            if (!ScenarioCommandLine.CheckOutputPath(parse.GetValue(scheduleOut), "--schedule-out", error))
+                return ExitCodes.Invalid;
             if (ScenarioCommandLine.Load(parse.GetValue(file)!, error) is not { } sc)
                 return ExitCodes.Invalid;
             var n = parse.GetValue(runs) ?? 1;
@@ -55,9 +57,9 @@ internal static class RunCommand
                 return ExploreCommand.Explore(sc, settings, parse.GetValue(json), parse.GetValue(scheduleOut), output, error, showFirstRun: true);
             }
             var single = new RunSettings(chosen ?? "fifo", parse.GetValue(seed) ?? sc.Explore.Seed, parse.GetValue(depth) ?? sc.Explore.Depth, sc.Explore.MaxSteps);
-            if (n < 1 || single.Seed < 0 || single.Depth < 1)
+            if (ExploreLimits.Check(n, single.Depth, single.Seed, single.MaxSteps, 0) is { } problem)
             {
-                error.WriteLine("modactors run: --runs and --depth must be at least 1, --seed not negative");
+                error.WriteLine($"modactors run: {problem}");
                 return ExitCodes.Invalid;
             }
             return Single(sc, new ScenarioSetup(sc), single, parse.GetValue(json), parse.GetValue(scheduleOut), output, extras, error);
@@ -76,6 +78,8 @@ internal static class RunCommand
         string? replay = null;
         if (scheduleOut is not null || !report.Passed)
             replay = ScenarioCommandLine.SaveSchedule(sc, report.Result.Schedule, scheduleOut, settings.Seed);
+        if (InternalError.Is(report))
+            return InternalError.Report(report, replay, sc.SourcePath, error ?? Console.Error);
         if (json)
         {
             output.WriteLine(JsonReport.Write(sc, "run", report, settings.Strategy, null, replay, report.Passed));

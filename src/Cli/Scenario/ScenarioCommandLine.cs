@@ -59,8 +59,37 @@ internal static class ScenarioCommandLine
     public static string SaveSchedule(Scenario sc, Schedule schedule, string? path, long seed)
     {
         path ??= $"{Path.GetFileNameWithoutExtension(sc.SourcePath)}.seed-{seed}.schedule.json";
-        schedule.Save(path);
+        try
+        {
+            schedule.Save(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"modactors: cannot write the schedule to {path}: {e.Message}");
+            return $"(not written: {e.Message})";
+        }
         return path;
+    }
+
+    /// <summary>
+    /// Checks an output path before anything runs: not empty, not a directory, in a folder that exists. Prints the
+    /// problem and returns false when it is unusable.
+    /// </summary>
+    public static bool CheckOutputPath(string? path, string option, TextWriter error)
+    {
+        if (path is null)
+            return true;
+        string? problem = null;
+        if (path.Length == 0 || path.Contains('\0', StringComparison.Ordinal))
+            problem = "is not a usable path";
+        else if (Directory.Exists(path))
+            problem = "is a directory; give a file name";
+        else if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir && !Directory.Exists(dir))
+            problem = $"is in a folder that does not exist ({dir})";
+        if (problem is null)
+            return true;
+        error.WriteLine($"modactors: {option} '{path}' {problem}");
+        return false;
     }
 
     public static ExploreSettings? Settings(Scenario sc, ParseResult parse, Option<string?> strategy, Option<long?> runs, Option<long?> seed,
@@ -88,9 +117,9 @@ internal static class ScenarioCommandLine
             x.MaxSteps,
             shardValue,
             parse.GetValue(jobs) ?? 0);
-        if (s.Runs < 1 || s.Depth < 1 || s.Seed < 0 || s.Parallelism < 0)
+        if (ExploreLimits.Check(s.Runs, s.Depth, s.Seed, s.MaxSteps, s.Parallelism) is { } problem)
         {
-            error.WriteLine("modactors: --runs and --depth must be at least 1, --seed and --jobs not negative");
+            error.WriteLine($"modactors: {problem}");
             return null;
         }
         return s;

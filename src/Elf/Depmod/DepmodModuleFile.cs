@@ -63,6 +63,11 @@ internal sealed class DepmodModuleFile
     private static int Open(string path, out SafeFileHandle handle, out KmodElf? elf)
     {
         elf = null;
+        if (RegularFile.Check(path, ModuleFile.MaxFileBytes) is not null)
+        {
+            handle = null!;
+            return -DepmodErrno.EINVAL;
+        }
         handle = File.OpenHandle(path);
         var length = RandomAccess.GetLength(handle);
         if (!path.EndsWith(".xz", StringComparison.Ordinal))

@@ -138,6 +138,8 @@ internal sealed class DepmodRun
         byte[] bytes;
         try
         {
+            if (File.Exists(orderFile) && RegularFile.Check(orderFile, 64L * 1024 * 1024) is { } problem)
+                throw new IOException(problem);
             bytes = File.ReadAllBytes(orderFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

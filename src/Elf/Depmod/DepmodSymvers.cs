@@ -16,12 +16,17 @@ internal sealed class DepmodSymvers
 
     public List<string> Errors { get; } = [];
 
+    /// <summary>The largest Module.symvers read; a FIFO or device is refused (EINVAL) rather than read.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DepmodSymvers Read(string path)
     {
         byte[] bytes;
         try
         {
+            if (File.Exists(path) && RegularFile.Check(path, MaxBytes) is not null)
+                return new DepmodSymvers { Errno = DepmodErrno.EINVAL };
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -5,6 +5,9 @@ namespace ModActors.Scenarios;
 
 internal static class Durations
 {
+    /// <summary>The longest duration a scenario may write: 1000 days (virtual time is a TimeSpan, which ends at 29,000 years).</summary>
+    public const long MaxMilliseconds = 1000L * 86_400_000;
+
     public static long? TryParseMilliseconds(string text)
     {
         var (number, scale) = text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 1m)
@@ -14,7 +17,7 @@ internal static class Durations
         if (!decimal.TryParse(number.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             return null;
         var ms = value * scale;
-        return ms == decimal.Truncate(ms) && ms <= long.MaxValue / 2 ? (long)ms : null;
+        return ms == decimal.Truncate(ms) && ms <= MaxMilliseconds ? (long)ms : null;
     }
 
     public static string Format(long ms) =>

@@ -32,7 +32,7 @@ internal sealed class ExpectReader(YamlReader y, IReadOnlyList<string> modules)
                     e = ReadModules(e, v, mark);
                     break;
                 case "refcnt":
-                    e = e with { Refcnt = [.. PerModule(v, "refcnt").Select(p => (p.Mark, p.Module, (int)(y.Int(p.Value, "refcnt", -1) ?? 0)))] };
+                    e = e with { Refcnt = [.. PerModule(v, "refcnt").Select(p => (p.Mark, p.Module, (int)(y.Int(p.Value, "refcnt", -1, int.MaxValue) ?? 0)))] };
                     break;
                 case "holders":
                     e = e with { Holders = [.. PerModule(v, "holders").Select(p => (p.Mark, p.Module, Sorted(p.Value, true)))] };
@@ -53,7 +53,7 @@ internal sealed class ExpectReader(YamlReader y, IReadOnlyList<string> modules)
                     e = e with { DmesgOrder = (mark, [.. Texts(v, key).Select(t => t.Item2)]) };
                     break;
                 case "dmesg_count":
-                    e = e with { DmesgCount = [.. Named(v, "dmesg_count").Select(p => (p.Mark, p.Key, (int)(y.Int(p.Value, "a count", 0) ?? 0)))] };
+                    e = e with { DmesgCount = [.. Named(v, "dmesg_count").Select(p => (p.Mark, p.Key, (int)(y.Int(p.Value, "a count", 0, int.MaxValue) ?? 0)))] };
                     break;
                 case "stats":
                     e = e with { Stats = Stats(v) };

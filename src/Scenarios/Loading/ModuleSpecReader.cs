@@ -55,6 +55,15 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
     private static bool ModuleNameOk(string name) =>
         name.Length is > 0 and <= 55 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 
+    /// <summary>The largest module file a scenario reads (256 MiB; Debian's largest .ko is under 40 MiB).</summary>
+    public const long MaxModuleFileBytes = 256L * 1024 * 1024;
+
+    /// <summary>The most elements a scenario's array parameter may declare (each is a variable the model keeps).</summary>
+    public const int MaxArrayMax = 4096;
+
+    /// <summary>The largest buffer a scenario's string parameter may declare (param_set_copystring's maxlen).</summary>
+    public const int MaxStringLen = 65536;
+
     private ModuleSpec? ReadReal(string key, YamlMappingNode m)
     {
         string? path = null;
@@ -65,7 +74,7 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
             switch (k)
             {
                 case "file":
-                    path = y.Scalar(v, "file", "a path to a .ko, .ko.xz or .ko.gz");
+                    path = y.Path(v, "file", "a path to a .ko, .ko.xz or .ko.gz");
                     pathNode = v;
                     break;
                 case "init":
@@ -79,14 +88,9 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
         if (path is null || pathNode is null)
             return null;
         var full = Path.GetFullPath(Path.Combine(baseDir, path));
-        byte[] bytes;
-        try
+        if (!RegularFile.TryReadAllBytes(full, MaxModuleFileBytes, out var bytes, out var problem))
         {
-            bytes = File.ReadAllBytes(full);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            y.Error(pathNode, $"cannot read module file {full}: {e.Message}", "a readable .ko file");
+            y.Error(pathNode, $"module file {full} {problem}", "a readable regular .ko file");
             return null;
         }
         var compression = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xfd, (byte)'7', (byte)'z', (byte)'X', (byte)'Z']) ? FileCompression.Xz
@@ -164,10 +168,10 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
                     def = def with { Vermagic = y.Scalar(v, "vermagic") };
                     break;
                 case "core_size":
-                    def = def with { CoreSize = (uint)(y.Int(v, "core_size", 0) ?? def.CoreSize) };
+                    def = def with { CoreSize = (uint)(y.Int(v, "core_size", 0, uint.MaxValue) ?? def.CoreSize) };
                     break;
                 case "init_size":
-                    def = def with { InitSize = (uint)(y.Int(v, "init_size", 0) ?? def.InitSize) };
+                    def = def with { InitSize = (uint)(y.Int(v, "init_size", 0, uint.MaxValue) ?? def.InitSize) };
                     break;
                 case "version":
                     def = def with { Version = y.Scalar(v, "version") };
@@ -264,8 +268,8 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
                         "type" => param with { Type = y.Scalar(x, "type") ?? "int" },
                         "perm" => param with { Perm = Perm(x) },
                         "default" => param with { Default = y.Scalar(x, "default") },
-                        "array_max" => param with { ArrayMax = (int)(y.Int(x, "array_max", 1) ?? 1) },
-                        _ => param with { StringMaxLen = (int)(y.Int(x, "max_len", 1) ?? 1) },
+                        "array_max" => param with { ArrayMax = (int)(y.Int(x, "array_max", 1, MaxArrayMax) ?? 1) },
+                        _ => param with { StringMaxLen = (int)(y.Int(x, "max_len", 1, MaxStringLen) ?? 1) },
                     };
                 }
             }
@@ -398,7 +402,7 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
         {
             n = k switch
             {
-                "priority" => n with { Priority = (int)(y.Int(x, "priority") ?? 0) },
+                "priority" => n with { Priority = (int)(y.Int(x, "priority", int.MinValue, int.MaxValue) ?? 0) },
                 "veto" when ParamRef(x, paramNames, module) is { Param: { } vp } => n with { VetoParam = vp },
                 "veto" => n with { Veto = Names(x, "veto") },
                 "errno" => n with { VetoErrno = y.ErrnoValue(x, "errno") ?? Errno.EPERM },

@@ -24,21 +24,19 @@ internal static class ScenarioLoader
 
     public static LoadResult LoadFile(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new LoadResult(null, [new ScenarioError(new SourceMark(path, 0, 0), $"cannot read the scenario: {e.Message}")]);
-        }
+        if (!ModActors.Elf.RegularFile.TryReadAllText(path, YamlLimits.MaxScenarioBytes, out var text, out var problem))
+            return new LoadResult(null, [new ScenarioError(new SourceMark(path, 0, 0), $"the scenario {problem}")]);
         return Load(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
     }
 
     public static LoadResult Load(string text, string file, string baseDir)
     {
         var y = new YamlReader(file);
+        if (text.Length > YamlLimits.MaxScenarioBytes)
+            return new LoadResult(null, [new ScenarioError(new SourceMark(file, 1, 1),
+                $"the scenario is {ModActors.Elf.RegularFile.Size(text.Length)} long; the limit is {ModActors.Elf.RegularFile.Size(YamlLimits.MaxScenarioBytes)}")]);
+        if (YamlLimits.CheckNesting(text, file) is { } tooDeep)
+            return new LoadResult(null, [tooDeep]);
         var stream = new YamlStream();
         try
         {
@@ -48,7 +46,12 @@ internal static class ScenarioLoader
         {
             var inner = e.InnerException is YamlException ie ? ie : e;
             var message = inner.Message.Split('\n')[0];
-            return new LoadResult(null, [new ScenarioError(new SourceMark(file, (int)inner.Start.Line, (int)inner.Start.Column), "YAML: " + message)]);
+            return new LoadResult(null, [new ScenarioError(new SourceMark(file, Math.Max(1, (int)inner.Start.Line), Math.Max(1, (int)inner.Start.Column)), "YAML: " + message)]);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            return new LoadResult(null, [new ScenarioError(new SourceMark(file, 1, 1),
+                $"YAML: the text parses but is not a document of nodes YamlDotNet can build ({e.Message})", "plain YAML mappings, lists and scalars")]);
         }
         if (stream.Documents.Count != 1)
             return new LoadResult(null, [new ScenarioError(new SourceMark(file, 1, 1), $"the file holds {stream.Documents.Count} YAML documents", "exactly one")]);
@@ -94,11 +97,11 @@ internal static class ScenarioLoader
                         c = c with { Timing = timing };
                     break;
                 case "symvers":
-                    if (y.Scalar(v, "symvers", "a Module.symvers path") is { } sv)
+                    if (y.Path(v, "symvers", "a Module.symvers path") is { } sv)
                     {
                         symvers = Path.GetFullPath(Path.Combine(baseDir, sv));
-                        if (!File.Exists(symvers))
-                            y.Error(v, $"no such file {symvers}", "a Module.symvers file (plain text)");
+                        if (SymversFile.Check(symvers) is { } problem)
+                            y.Error(v, problem, "a Module.symvers file (plain text: CRC, symbol, module, export type, namespace)");
                     }
                     break;
                 default:
@@ -216,16 +219,16 @@ internal static class ScenarioLoader
                         y.Error(v, $"strategy '{s}' is unknown", "fifo, random, pct or dfs");
                     break;
                 case "runs":
-                    e = e with { Runs = y.Int(v, "runs", 1) ?? e.Runs };
+                    e = e with { Runs = y.Int(v, "runs", 1, ExploreLimits.MaxRuns) ?? e.Runs };
                     break;
                 case "seed":
                     e = e with { Seed = y.Int(v, "seed", 0) ?? 0 };
                     break;
                 case "depth":
-                    e = e with { Depth = (int)(y.Int(v, "depth", 1) ?? e.Depth) };
+                    e = e with { Depth = (int)(y.Int(v, "depth", 1, ExploreLimits.MaxDepth) ?? e.Depth) };
                     break;
                 default:
-                    e = e with { MaxSteps = y.Int(v, "max_steps", 1) ?? e.MaxSteps };
+                    e = e with { MaxSteps = y.Int(v, "max_steps", 1, ExploreLimits.MaxSteps) ?? e.MaxSteps };
                     break;
             }
         }

@@ -70,6 +70,20 @@ internal sealed class YamlReader(string file)
         }
     }
 
+    /// <summary>A file path: a non-empty scalar without NUL characters.</summary>
+    public string? Path(YamlNode node, string what, string expected)
+    {
+        var s = Scalar(node, what, expected);
+        if (s is null)
+            return null;
+        if (s.Length == 0 || s.Contains('\0', StringComparison.Ordinal))
+        {
+            Error(node, $"{what} '{s.Replace("\0", "\\0", StringComparison.Ordinal)}' is not a usable path (empty or with a NUL character)", expected);
+            return null;
+        }
+        return s;
+    }
+
     public bool? Bool(YamlNode node, string what)
     {
         var s = Scalar(node, what, "true or false");
@@ -87,7 +101,7 @@ internal sealed class YamlReader(string file)
         }
     }
 
-    public long? Int(YamlNode node, string what, long min = long.MinValue)
+    public long? Int(YamlNode node, string what, long min = long.MinValue, long max = long.MaxValue)
     {
         var s = Scalar(node, what, "an integer");
         if (s is null)
@@ -102,6 +116,11 @@ internal sealed class YamlReader(string file)
             Error(node, $"{what} is {v}", $"at least {min}");
             return null;
         }
+        if (v > max)
+        {
+            Error(node, $"{what} is {v}", $"at most {max}");
+            return null;
+        }
         return v;
     }
 
@@ -113,7 +132,7 @@ internal sealed class YamlReader(string file)
             return null;
         var ms = Durations.TryParseMilliseconds(s);
         if (ms is null)
-            Error(node, $"{what} is '{s}'", "a duration such as 200ms, 1s or 30s");
+            Error(node, $"{what} is '{s}'", $"a duration such as 200ms, 1s or 30s, at most {Durations.MaxMilliseconds / 86_400_000} days");
         return ms;
     }
 
@@ -123,7 +142,7 @@ internal sealed class YamlReader(string file)
         var s = Scalar(node, what, "0 or -ERRNO");
         if (s is null)
             return null;
-        if (int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+        if (int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n > int.MinValue)
             return n;
         if (s.StartsWith("-E", StringComparison.Ordinal) && Errno.TryParse(s, out var errno) && !char.IsDigit(s[2]))
             return -errno;

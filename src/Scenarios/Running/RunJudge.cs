@@ -15,13 +15,14 @@ internal static class RunJudge
         var e = sc.Expect;
         if (result.Outcome != e.Outcome)
             failures.Add($"the run ended {Outcome(result.Outcome)}, expected {Outcome(e.Outcome)}: {result}");
+        var byStep = ByStep(records);
         foreach (var task in sc.Tasks)
         {
             for (var i = 0; i < task.Steps.Count; i++)
             {
                 if (task.Steps[i] is not CallStep { Expect: { } expect } call)
                     continue;
-                var rec = records.FirstOrDefault(r => r.Task == task.Name && r.Step == i);
+                var rec = byStep.GetValueOrDefault((task.Name, i));
                 if (rec is null)
                 {
                     if (result.Outcome == RunOutcome.Quiescent && expect is not NeverReturns)
@@ -43,9 +44,18 @@ internal static class RunJudge
             KernelTaintLetters(kernel.Taint.tainted_mask),
             [.. kernel.Holders.Select(h => (h.Key, h.Value))],
             [.. kernel.Log.Lines.Select(l => l.Render())]);
-        var taskOrder = sc.Tasks.Select(t => t.Name).ToList();
-        var ordered = records.OrderBy(r => r.Start).ThenBy(r => taskOrder.IndexOf(r.Task)).ThenBy(r => r.Step).ToList();
-        return new RunReport(result, ordered, final, failures, Key(sc, result, records, final));
+        var taskOrder = sc.Tasks.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        var ordered = records.OrderBy(r => r.Start).ThenBy(r => taskOrder[r.Task]).ThenBy(r => r.Step).ToList();
+        return new RunReport(result, ordered, final, failures, Key(sc, result, byStep, final));
+    }
+
+    /// <summary>Each call's record by task and step, built once (a search per step made judging quadratic in the calls).</summary>
+    private static Dictionary<(string Task, int Step), CallRecord> ByStep(IReadOnlyList<CallRecord> records)
+    {
+        var map = new Dictionary<(string Task, int Step), CallRecord>();
+        foreach (var r in records)
+            map.TryAdd((r.Task, r.Step), r);
+        return map;
     }
 
     private static string Outcome(RunOutcome o) => o.ToString().ToLowerInvariant();
@@ -61,7 +71,7 @@ internal static class RunJudge
         return letters.ToString();
     }
 
-    private static string Key(Scenario sc, RunResult result, IReadOnlyList<CallRecord> records, FinalState final)
+    private static string Key(Scenario sc, RunResult result, Dictionary<(string Task, int Step), CallRecord> byStep, FinalState final)
     {
         var parts = new List<string>();
         foreach (var task in sc.Tasks)
@@ -70,7 +80,7 @@ internal static class RunJudge
             {
                 if (task.Steps[i] is not CallStep call)
                     continue;
-                var rec = records.FirstOrDefault(r => r.Task == task.Name && r.Step == i);
+                var rec = byStep.GetValueOrDefault((task.Name, i));
                 var value = rec is null ? "(blocked)" : rec.Text is null ? ResultText.Of(rec.Rc) : Quote.Of(rec.Text.TrimEnd('\n'));
                 parts.Add(string.Create(CultureInfo.InvariantCulture, $"{task.Name}.{call.Op}={value}"));
             }

@@ -58,7 +58,8 @@ public sealed record StressReplayFile(StressOptions Options, long Seed, Schedule
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            if (!ModActors.Elf.RegularFile.TryReadAllText(path, 256L * 1024 * 1024, out text, out var problem))
+                throw new FormatException($"{path}: cannot read: the file {problem}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -30,14 +30,7 @@ internal static class ModuleImage
             Versions = image.HasVersions
                 ? image.Versions.GroupBy(v => v.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (uint)g.First().Crc, StringComparer.Ordinal)
                 : null,
-            Params = [.. image.Params.Select(p => new KParam
-            {
-                Name = p.Name,
-                Type = p.Type,
-                Perm = p.Perm,
-                ArrayMax = p.Type.StartsWith("array of ", StringComparison.Ordinal) ? DefaultArrayMax : 0,
-                StringMaxLen = p.Type == "string" ? 64 : 0,
-            })],
+            Params = [.. image.Params.Select(Param)],
             HasInit = image.HasInit,
             HasExit = image.HasExit,
             Init = init ?? ModuleBehaviour.Nothing,
@@ -48,6 +41,29 @@ internal static class ModuleImage
             Version = info.Get("version"),
             SrcVersion = info.SrcVersion,
             Image = image,
+        };
+    }
+
+    /// <summary>
+    /// One struct kernel_param as the kernel uses it: the ops pointer decides the type (param_ops_int is an int
+    /// whatever parmtype= says); ops the model does not know are the module's own; name and perm are the image's.
+    /// </summary>
+    private static KParam Param(ModActors.Elf.ModuleParam p)
+    {
+        var ops = p.OpsSymbol;
+        var type = ops.StartsWith("param_ops_", StringComparison.Ordinal) ? ops["param_ops_".Length..] : p.Type;
+        var known = ops == "param_array_ops"
+            ? p.Type.StartsWith("array of ", StringComparison.Ordinal) && ParamOps.ForType(p.Type["array of ".Length..]) is { } e && e != ParamOps.param_ops_string
+            : ops.StartsWith("param_ops_", StringComparison.Ordinal) && ParamOps.ForType(type) is not null;
+        return new KParam
+        {
+            Name = p.Name,
+            Type = known ? type : p.Type,
+            Perm = p.Perm,
+            ArrayMax = type.StartsWith("array of ", StringComparison.Ordinal) ? DefaultArrayMax : 0,
+            StringMaxLen = type == "string" ? 64 : 0,
+            FromImage = true,
+            ModuleOwnOps = !known,
         };
     }
 

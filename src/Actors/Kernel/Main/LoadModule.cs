@@ -98,7 +98,9 @@ internal static class LoadModule
         if (args.Error != 0)
             return await Unwinding(t, info, mod, Unwind.ComingCleanup, args.Error);
 
-        await ModSysfs.mod_sysfs_setup(t, mod);
+        err = await ModSysfs.mod_sysfs_setup(t, mod);
+        if (err < 0)
+            return await Unwinding(t, info, mod, Unwind.ComingCleanup, err);
         await t.Work("mod_sysfs_setup");
         return await DoInitModule.do_init_module(t, mod, info);
     }
