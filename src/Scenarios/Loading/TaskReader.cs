@@ -265,10 +265,10 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
 
     private string? ReadPath(YamlNode n)
     {
-        var path = y.Scalar(n, "read's path", "/proc/modules or /sys/module/NAME/FILE");
+        var path = y.Scalar(n, "read's path", "/proc/modules, /proc/kallsyms or /sys/module/NAME/FILE");
         if (path is null)
             return null;
-        if (path == "/proc/modules")
+        if (path is "/proc/modules" or "/proc/kallsyms")
             return path;
         if (path.StartsWith("/sys/module/", StringComparison.Ordinal))
         {
@@ -278,7 +278,7 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
             y.Error(n, $"unknown module '{module}' in {path}", "one of " + string.Join(", ", modules));
             return null;
         }
-        y.Error(n, $"cannot read '{path}'", "/proc/modules or /sys/module/NAME/FILE");
+        y.Error(n, $"cannot read '{path}'", "/proc/modules, /proc/kallsyms or /sys/module/NAME/FILE");
         return null;
     }
 

@@ -105,6 +105,8 @@ internal sealed class ScenarioSetup
             default:
                 if (c.Target == "/proc/modules")
                     return (0, await Syscalls.read_proc_modules(t));
+                if (c.Target == "/proc/kallsyms")
+                    return (0, Syscalls.read_proc_kallsyms(t));
                 var text = Syscalls.read_sysfs(t, c.Target);
                 return text.StartsWith("-E", StringComparison.Ordinal) && Errno.TryParse(text.TrimEnd(), out var errno)
                     ? (-errno, null)
