@@ -28,30 +28,31 @@ internal static class KallsymsCommand
         command.Options.Add(coming);
         command.Options.Add(addresses);
         command.Options.Add(sections);
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(coming), parse.GetValue(addresses), parse.GetValue(sections)));
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(coming), parse.GetValue(addresses), parse.GetValue(sections),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string path, bool coming, bool addresses, bool sections)
+    private static int Run(string path, bool coming, bool addresses, bool sections, TextWriter output, TextWriter errors)
     {
-        if (!ModuleFile.TryLoad(path, out var bytes, out var error))
+        if (!ModuleFile.TryLoad(path, out var bytes, out var problem))
         {
-            Console.Error.WriteLine($"modactors kallsyms: {path}: {error}");
+            errors.WriteLine($"modactors kallsyms: {path}: {problem}");
             return ExitCodes.Invalid;
         }
         var read = KernelModuleReader.Read(bytes, ModuleReadOptions.Default);
         if (read.Module is not { } image)
         {
-            Console.Error.WriteLine($"modactors kallsyms: {path}: the kernel refuses it: {read.Rejection}");
+            errors.WriteLine($"modactors kallsyms: {path}: the kernel refuses it: {read.Rejection}");
             return ExitCodes.Invalid;
         }
         if (sections)
         {
             foreach (var line in Kallsyms.module_sections(image, addresses))
-                Console.Out.Write(line);
+                output.Write(line);
             return ExitCodes.Ok;
         }
-        Console.Out.Write(Kallsyms.module_lines(image, coming ? KallsymsTable.Symtab : KallsymsTable.Core, addresses));
+        output.Write(Kallsyms.module_lines(image, coming ? KallsymsTable.Symtab : KallsymsTable.Core, addresses));
         return ExitCodes.Ok;
     }
 }

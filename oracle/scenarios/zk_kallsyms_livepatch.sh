@@ -1,4 +1,4 @@
-# zc: /proc/kallsyms lines of a module while COMING and once live (init symbols dropped, types, order),
+# zk: /proc/kallsyms lines of a module while COMING and once live (init symbols dropped, types, order),
 #     /sys/module/NAME/sections/, kptr_restrict; livepatch: TAINT_LIVEPATCH, a livepatch module keeps its
 #     whole symtab, klp_module_coming applies lpatch to a loading expa, klp_module_going reverts it, a
 #     patch whose function expa lacks refuses expa's load, and klp_module_coming refuses a module named
@@ -808,26 +808,26 @@ secs() {
 }
 echo "kptr_restrict=$(cat /proc/sys/kernel/kptr_restrict) perf_event_paranoid=$(cat /proc/sys/kernel/perf_event_paranoid) dmesg_restrict=$(cat /proc/sys/kernel/dmesg_restrict)"
 
-mark "zc: slow COMING (delay_ms=12000)"
-modctl -t C1 finit $F/slow.ko delay_ms=12000 &
+mark "zk: slow COMING (delay_ms=40000)"
+modctl -t C1 finit $F/slow.ko delay_ms=40000 &
 sleep 0.8
 pm
 ks slow
 secs slow
 wait
-mark "zc: slow live"
+mark "zk: slow live"
 ks slow
 secs slow
 modctl -t C2 delete slow
 
-mark "zc: slow failing init (ret=-5): kallsyms while COMING, gone after"
-modctl -t C3 finit $F/slow.ko "delay_ms=8000 ret=-5" &
+mark "zk: slow failing init (ret=-5): kallsyms while COMING, gone after"
+modctl -t C3 finit $F/slow.ko "delay_ms=30000 ret=-5" &
 sleep 0.6
 ks slow
 wait
 grep -c "	\[slow\]\$" /proc/kallsyms
 
-mark "zc: expa live, useb COMING and live"
+mark "zk: expa live, useb COMING and live"
 modctl -t C4 finit $F/expa.ko
 ks expa
 modctl -t C5 finit $F/useb.ko
@@ -836,7 +836,7 @@ secs useb
 modctl -t C6 delete useb
 modctl -t C7 delete expa
 
-mark "zc: lpatch (livepatch of expa's expa_value), then expa loads"
+mark "zk: lpatch (livepatch of expa's expa_value), then expa loads"
 modctl -t L1 finit $F/lpatch.ko
 kt
 st lpatch
@@ -847,23 +847,23 @@ modctl -t L2 finit $F/expa.ko
 ks expa
 st expa
 modctl -t L3 delete expa
-mark "zc: a delete of lpatch while its patch is enabled, then disable and remove it"
+mark "zk: a delete of lpatch while its patch is enabled, then disable and remove it"
 modctl -t L4 delete lpatch
 unpatch_rm L4b
 
-mark "zc: lpatch func=nothere, then expa loads"
+mark "zk: lpatch func=nothere, then expa loads"
 modctl -t L5 finit $F/lpatch.ko func=nothere
 modctl -t L6 finit $F/expa.ko
 pm
 unpatch_rm L7
 
-mark "zc: expa loaded, then lpatch func=nothere"
+mark "zk: expa loaded, then lpatch func=nothere"
 modctl -t L8 finit $F/expa.ko
 modctl -t L9 finit $F/lpatch.ko func=nothere
 pm
 modctl -t L10 delete expa
 
-mark "zc: a module named vmlinux (noexit, struct module name patched)"
+mark "zk: a module named vmlinux (noexit, struct module name patched)"
 cp $F/noexit.ko $F/vmlinux.ko
 printf 'vmlinux\000' | dd of=$F/vmlinux.ko bs=1 seek=920 conv=notrunc 2>/dev/null
 modctl -t V1 finit $F/vmlinux.ko
