@@ -48,6 +48,13 @@ public sealed class ModuleKallsyms
 
     /// <summary>The /sys/module/NAME/sections/ entries, in section-header order (add_sect_attrs).</summary>
     public IReadOnlyList<LoadedSection> Sections { get; }
+
+    /// <summary>
+    /// The init-text functions ftrace has records for (the __mcount_loc entries in MOD_INIT_TEXT, ascending), each
+    /// named as kallsyms_lookup names its address (the closest preceding named symbol, the first of equals), with
+    /// its offset in MOD_INIT_TEXT: what ftrace_free_mem saves when a tracer is active.
+    /// </summary>
+    public IReadOnlyList<(string Name, ulong Offset)> FtraceInitFuncs { get; internal init; } = [];
 }
 
 internal static class Kallsyms
@@ -77,7 +84,39 @@ internal static class Kallsyms
             if (!sect_empty(flags[i], info.Sechdrs[i].sh_size) && layout.Placements[i] is { Type: { } type, Offset: var offset })
                 sections.Add(new LoadedSection(info.File.SectionName(i), type, offset));
         }
-        return new ModuleKallsyms(list, sections);
+        return new ModuleKallsyms(list, sections) { FtraceInitFuncs = ftrace_init_funcs(info, layout, list) };
+    }
+
+    /// The __mcount_loc records (R_X86_64_64 relocations: section symbol + addend) that land in MOD_INIT_TEXT.
+    private static List<(string, ulong)> ftrace_init_funcs(LoadInfo info, ModuleLayout layout, List<KallsymsSymbol> symtab)
+    {
+        var result = new List<(string, ulong)>();
+        var mcount = info.FindSec("__mcount_loc"u8);
+        if (mcount == 0)
+            return result;
+        var ips = new List<ulong>();
+        foreach (var rela in RelaEntries.For(info, mcount))
+        {
+            if (RelaEntries.Symbol(info, rela) is not { } sym || sym.st_shndx == Elf64.SHN_UNDEF || sym.st_shndx >= info.Shnum
+                || layout.Placements[sym.st_shndx] is not { Type: ModMemType.InitText, Offset: var secOff })
+                continue;
+            ips.Add(unchecked(secOff + sym.st_value + (ulong)rela.r_addend));
+        }
+        ips.Sort();
+        foreach (var ip in ips)
+        {
+            KallsymsSymbol? best = null;
+            foreach (var s in symtab)
+            {
+                if (s.Placement != ModMemType.InitText || s.Type == 'U' || s.Name.Length == 0 || s.Offset > ip)
+                    continue;
+                if (best is null || s.Offset > best.Offset)
+                    best = s;
+            }
+            if (best is not null)
+                result.Add((best.Name, best.Offset));
+        }
+        return result;
     }
 
     /// sect_empty (internal.h): a section without SHF_ALLOC or of size 0 is not shown.

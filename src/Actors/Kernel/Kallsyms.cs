@@ -86,7 +86,8 @@ public static class Kallsyms
 
     /// <summary>
     /// The module lines of /proc/kallsyms (module_get_kallsym over the modules list, newest first, UNFORMED
-    /// skipped). The simulated kernel has no vmlinux symbols to list before them.
+    /// skipped), then ftrace's saved init functions (get_ksymbol_ftrace_mod). The simulated kernel has no vmlinux
+    /// symbols to list before them.
     /// </summary>
     internal static string proc_kallsyms(KernelState k)
     {
@@ -97,6 +98,7 @@ public static class Kallsyms
                 continue;
             sb.Append(s_show(mod.Name, image.Kallsyms, mod.Kallsyms, k.Config.ShowKernelAddresses ? mod.KallsymsValues : null));
         }
+        Ftrace.ftrace_mod_kallsyms(k, sb);
         return sb.ToString();
     }
 

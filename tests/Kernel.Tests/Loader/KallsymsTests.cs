@@ -59,6 +59,7 @@ public sealed class KallsymsTests
         Assert.Equal(OracleZk.Kallsyms("expa", 1), Lines(text, "expa"));
         Assert.Equal(OracleZk.Kallsyms("useb", 1), Lines(text, "useb"));
         Assert.Contains("T expa_value\t[expa]", Lines(text, "expa"));
+        Assert.DoesNotContain("T expa_init\t[expa]", Lines(text, "expa"));
         Assert.Contains("t expa_gpl\t[expa]", Lines(text, "expa"));
         Assert.True(text.IndexOf("[useb]", StringComparison.Ordinal) < text.IndexOf("[expa]", StringComparison.Ordinal),
             "module_get_kallsym walks the modules list newest first");

@@ -31,16 +31,22 @@ public sealed class LivepatchTests
     public void Expa_loading_after_lpatch_is_patched_and_reverted_when_it_goes()
     {
         var h = RealFiles.With("lpatch.ko", "expa.ko");
-        h.Task("a", Finit("/m/lpatch.ko", "func=expa_value"), Finit("/m/expa.ko"), Delete("expa"), Delete("lpatch"));
+        var seen = new List<string>();
+        h.Task("a", Finit("/m/lpatch.ko", "func=expa_value"), Finit("/m/expa.ko"), KallsymsTests.Kallsyms(seen), Delete("expa"),
+            KallsymsTests.Kallsyms(seen), Delete("lpatch"));
         h.Run();
-        Assert.Equal((0, 0, 0), (h.Rc("a"), h.Rc("a", 1), h.Rc("a", 2)));
+        Assert.Equal((0, 0, 0), (h.Rc("a"), h.Rc("a", 1), h.Rc("a", 3)));
+        // ftrace kept expa's traced init function (the patch's ftrace_ops is registered): listed after all module symbols
+        Assert.Equal(OracleZk.Kallsyms("expa", 2), KallsymsTests.Lines(seen[0], "expa"));
+        Assert.EndsWith("0000000000000000 T expa_init\t[expa]\n", seen[0], StringComparison.Ordinal);
+        Assert.Empty(KallsymsTests.Lines(seen[1], "expa"));
         Assert.Equal(("rc=0 errno=0", "rc=0 errno=0", "rc=0 errno=0"), (OracleZk.Result("L1"), OracleZk.Result("L2"), OracleZk.Result("L3")));
         var applying = "livepatch: applying patch 'lpatch' to loading module 'expa'";
         var reverting = "livepatch: reverting patch 'lpatch' on unloading module 'expa'";
         Assert.True(OracleZk.Logged(applying) && OracleZk.Logged(reverting));
         var log = h.Log.ToList();
         Assert.True(log.IndexOf(applying) >= 0 && log.IndexOf(applying) < log.IndexOf(reverting));
-        Assert.Equal(-Errno.EAGAIN, h.Rc("a", 3));
+        Assert.Equal(-Errno.EAGAIN, h.Rc("a", 5));
         Assert.Equal("rc=-1 errno=EAGAIN", OracleZk.Result("L4"));
         Assert.NotNull(h.Kernel.Module("lpatch"));
     }

@@ -22,7 +22,7 @@ internal static class DoInitModule
             await t.Call<int>(mod.Actor, new ModulePut());
             await ModuleNotify.blocking_notifier_call_chain(t, ModuleState.Going, mod);
             Livepatch.klp_module_going(t, mod);
-            Ftrace.ftrace_release_mod(mod);
+            Ftrace.ftrace_release_mod(t.Kernel, mod);
             await Unload.free_module(t, mod);
             WaitEvent.wake_up_all(t);
             return (int)ret;
@@ -36,7 +36,7 @@ internal static class DoInitModule
         await t.set_state(mod, ModuleState.Live);
         await ModuleNotify.blocking_notifier_call_chain(t, ModuleState.Live, mod);
 
-        Ftrace.ftrace_free_mem(mod);
+        Ftrace.ftrace_free_mem(k, mod);
         await t.mutex_lock();
         await t.Call<int>(mod.Actor, new ModulePut());
         await t.Call<Done>(mod.Actor, new FreeInitMemory());

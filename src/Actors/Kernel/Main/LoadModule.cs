@@ -211,7 +211,7 @@ internal static class LoadModule
             t.mutex_unlock();
         }
         if (from >= Unwind.DdebugCleanup)
-            Ftrace.ftrace_release_mod(mod);
+            Ftrace.ftrace_release_mod(t.Kernel, mod);
         if (from >= Unwind.FreeUnload)
             await Unload.module_unload_free(t, mod);
 

@@ -71,7 +71,7 @@ internal static class Unload
             await ModuleCode.Run(t, mod, mod.Definition.Exit);
         await ModuleNotify.blocking_notifier_call_chain(t, ModuleState.Going, mod);
         Livepatch.klp_module_going(t, mod);
-        Ftrace.ftrace_release_mod(mod);
+        Ftrace.ftrace_release_mod(t.Kernel, mod);
         k.LastUnloaded = (mod.Name, Taint.module_flags(mod.Taints, mod.State, showState: false));
         await free_module(t, mod);
         WaitEvent.wake_up_all(t);
