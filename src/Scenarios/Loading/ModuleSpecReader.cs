@@ -433,7 +433,9 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
                 if (y.Scalar(item, "a patched function", "a function name or $param") is not { } f)
                     continue;
                 if (f.StartsWith('$') && !paramNames.Contains(f[1..]))
-                    y.Error(item, $"module {module} has no parameter '{f[1..]}'", "a function name or one of $" + string.Join(", $", paramNames));
+                    y.Error(item, $"module {module} has no parameter '{f[1..]}'", paramNames.Count == 0
+                        ? "a function name (the module has no parameters)"
+                        : "a function name or one of $" + string.Join(", $", paramNames));
                 funcs.Add(f);
             }
             if (funcs.Count == 0)
