@@ -31,7 +31,6 @@ internal static class Ftrace
     /// <summary>ftrace_free_mem for MOD_INIT_TEXT: the init text's records go, saved in a mod map if a tracer runs.</summary>
     public static void ftrace_free_mem(KernelState k, ModuleInstance mod)
     {
-        mod.FtraceInitFreed = true;
         if (!k.KlpPatches.Any(p => p.Objs.Any(o => o.Name is null || o.Mod is not null)) || mod.Definition.Image is not { } image)
             return;
         var funcs = new List<(string Name, ulong Ip)>();

@@ -65,9 +65,6 @@ internal sealed class ModuleInstance
     /// <summary>Where ftrace has this module's mcount records (ftrace_module_init .. ftrace_release_mod).</summary>
     public FtraceRecords Ftrace { get; set; }
 
-    /// <summary>ftrace_free_mem dropped the records of the init text (do_init_module, before the init memory goes).</summary>
-    public bool FtraceInitFreed { get; set; }
-
     /// <summary>mod->klp_alive: klp_module_coming ran and klp_module_going has not.</summary>
     public bool KlpAlive { get; set; }
 
