@@ -16,6 +16,7 @@ root.Subcommands.Add(StressCommand.Create());
 root.Subcommands.Add(ModinfoCommand.Create());
 root.Subcommands.Add(DepmodCommand.Create());
 root.Subcommands.Add(FuzzCommand.Create());
+root.Subcommands.Add(KallsymsCommand.Create());
 root.SetAction(_ => DemoCommand.Run());
 
 var parse = root.Parse(args);

@@ -34,6 +34,9 @@ internal static class EarlyModCheck
                 return ModuleRejection.NoExec(nameof(check_modinfo),
                     $"{info.Name}: version magic '{modmagic}' should be '{vermagic}'");
         }
+        if (modinfo.Livepatch && !options.Livepatch)
+            return ModuleRejection.NoExec("check_modinfo_livepatch",
+                $"{info.Name}: module is marked as livepatch module, but livepatch support is disabled");
         return null;
     }
 

@@ -11,6 +11,7 @@ public sealed class KernelModule
     private IReadOnlyList<SectionInfo>? _sections;
     private IReadOnlyList<ModuleParam>? _params;
     private ModuleLayout? _layout;
+    private ModuleKallsyms? _kallsyms;
     private IReadOnlyList<ModVersion>? _versions;
 
     internal KernelModule(LoadInfo info, ModInfo modinfo, IReadOnlyList<ExportedSymbol> exports, IReadOnlyList<UndefinedSymbol> undefined, string? initSymbol,
@@ -85,6 +86,9 @@ public sealed class KernelModule
 
     /// <summary>The memory layout layout_and_allocate computes.</summary>
     public ModuleLayout Layout => _layout ??= LayoutAndAllocate.Compute(Info, IsLivepatch);
+
+    /// <summary>The kallsyms tables add_kallsyms builds and the sections /sys/module/NAME/sections/ lists.</summary>
+    public ModuleKallsyms Kallsyms => _kallsyms ??= Elf.Kallsyms.add_kallsyms(Info, Layout, Exports, IsLivepatch);
 
     /// <summary>
     /// What layout_and_allocate refuses for this file before allocating (module_enforce_rwx_sections: a section

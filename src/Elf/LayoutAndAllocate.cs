@@ -70,7 +70,7 @@ internal static class LayoutAndAllocate
         var allocated = new uint[7];
         for (var t = 0; t < 7; t++)
             allocated[t] = (uint)((sizes[t] + (ulong)ModuleLayout.PageSize - 1) & ~(ulong)(ModuleLayout.PageSize - 1));
-        return new ModuleLayout(allocated, sizes, placements, kallsyms);
+        return new ModuleLayout(allocated, sizes, placements, kallsyms, flags);
     }
 
     private static int FindSec(LoadInfo info, ulong[] flags, ReadOnlySpan<byte> name)
@@ -121,6 +121,8 @@ internal static class LayoutAndAllocate
         var strsect = info.Sechdrs[info.IndexStr];
         var initData = (int)ModMemType.InitData;
 
+        flags[info.IndexSym] |= Elf64.SHF_ALLOC;
+        flags[info.IndexStr] |= Elf64.SHF_ALLOC;
         placements[info.IndexSym] = new SectionPlacement(ModMemType.InitData,
             module_get_offset_and_type(sizes, ModMemType.InitData, symsect));
 
@@ -154,7 +156,7 @@ internal static class LayoutAndAllocate
     }
 
     /// is_core_symbol with CONFIG_KALLSYMS_ALL=y: a named symbol of a kept, non-init allocated section.
-    private static bool is_core_symbol(in Elf64_Sym src, LoadInfo info, ulong[] flags, SectionPlacement[] placements)
+    internal static bool is_core_symbol(in Elf64_Sym src, LoadInfo info, ulong[] flags, SectionPlacement[] placements)
     {
         if (src.st_shndx == Elf64.SHN_UNDEF || src.st_shndx >= info.Shnum || src.st_name == 0)
             return false;

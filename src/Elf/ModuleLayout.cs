@@ -9,8 +9,10 @@ public sealed class ModuleLayout
     internal const uint PageSize = 4096;
     private readonly uint[] _sizes;
 
-    internal ModuleLayout(uint[] sizes, uint[] rawSizes, SectionPlacement[] placements, KallsymsLayout kallsyms)
+    internal ModuleLayout(uint[] sizes, uint[] rawSizes, SectionPlacement[] placements, KallsymsLayout kallsyms,
+        ulong[] sectionFlags)
     {
+        SectionFlags = sectionFlags;
         _sizes = sizes;
         RawSizes = rawSizes;
         Placements = placements;
@@ -36,6 +38,10 @@ public sealed class ModuleLayout
     internal SectionPlacement[] Placements { get; }
 
     internal KallsymsLayout Kallsyms { get; }
+
+    /// Per section index: sh_flags once layout_and_allocate and layout_symtab edited them (SHF_ALLOC dropped from
+    /// .modinfo, __versions and .data..percpu, added to .symtab and .strtab; SHF_RO_AFTER_INIT marked).
+    internal ulong[] SectionFlags { get; }
 }
 
 /// Where one section lands: mod->mem[Type].base + Offset (the kernel packs both into sh_entsize).

@@ -30,6 +30,9 @@ public sealed record ModuleReadOptions
     /// <summary>module_blacklist= (names refused by early_mod_check with -EPERM).</summary>
     public IReadOnlyList<string> ModuleBlacklist { get; init; } = [];
 
+    /// <summary>CONFIG_LIVEPATCH (Debian: y): without it check_modinfo_livepatch refuses a livepatch= module with -ENOEXEC.</summary>
+    public bool Livepatch { get; init; } = true;
+
     /// <summary>The kernel's VERMAGIC_STRING for check_modinfo; null skips the comparison.</summary>
     public string? KernelVermagic { get; init; } = DebianVermagic;
 

@@ -95,6 +95,9 @@ public sealed record KernelConfig
     /// <summary>CONFIG_LIVEPATCH=y: a livepatch=Y module loads and taints 'K'.</summary>
     public bool Livepatch { get; init; } = true;
 
+    /// <summary>CONFIG_STRICT_MODULE_RWX=y: module text read-only and executable, data not executable, rodata read-only.</summary>
+    public bool StrictModuleRwx { get; init; } = true;
+
     /// <summary>CONFIG_KALLSYMS=y: /sys/module/NAME/sections exists.</summary>
     public bool Kallsyms { get; init; } = true;
 

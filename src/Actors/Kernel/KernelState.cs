@@ -94,6 +94,15 @@ internal sealed class KernelState
 
     public int NextPid() => ++nextPid;
 
+    /// <summary>klp_patches (kernel/livepatch/core.c): the enabled livepatches, oldest first.</summary>
+    public List<KlpPatch> KlpPatches { get; } = [];
+
+    /// <summary>ftrace_mod_maps (kernel/trace/ftrace.c), newest first.</summary>
+    public List<FtraceModMap> FtraceModMaps { get; } = [];
+
+    /// <summary>Where execmem_alloc places the next module memory (MODULES_VADDR, no KASLR offset; never reused).</summary>
+    public ulong ModuleAreaNext { get; set; } = ModuleMemory.MODULES_VADDR;
+
     public void AddTask(string name, IActorRef actor) => tasks.Add(name, actor);
 
     /// <summary>The running tasks' kernel contexts, by name (for signals).</summary>

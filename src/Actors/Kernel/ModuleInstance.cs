@@ -9,13 +9,12 @@ internal sealed class ModuleInstance
     /// <summary>MODULE_REF_BASE: the base reference the loader holds.</summary>
     public const int MODULE_REF_BASE = 1;
 
-    public ModuleInstance(long id, ModuleDefinition definition, ModuleParams kp, uint coreSize, uint initSize)
+    public ModuleInstance(long id, ModuleDefinition definition, ModuleParams kp)
     {
         Id = id;
         Definition = definition;
         Kp = kp;
-        CoreSize = coreSize;
-        InitSize = initSize;
+        Mem = ModuleMemory.For(definition);
     }
 
     /// <summary>Distinguishes successive loads of one name in traces ("slow#2").</summary>
@@ -45,9 +44,32 @@ internal sealed class ModuleInstance
     /// <summary>mod->args: the argument string given to the load.</summary>
     public string Args { get; set; } = "";
 
-    public uint CoreSize { get; set; }
+    /// <summary>mod->mem[]: size, allocation and page protections per mod_mem_type.</summary>
+    public ModuleMemory[] Mem { get; }
 
-    public uint InitSize { get; set; }
+    /// <summary>mod->mem[type].base as move_module set it, kept for the section attributes after init memory goes.</summary>
+    public ulong[] SectionBases { get; set; } = new ulong[7];
+
+    /// <summary>The sizes of MOD_TEXT, MOD_DATA, MOD_RODATA and MOD_RO_AFTER_INIT.</summary>
+    public uint CoreSize => Mem[0].Size + Mem[1].Size + Mem[2].Size + Mem[3].Size;
+
+    /// <summary>The sizes of the init types: 0 once do_init_module freed them.</summary>
+    public uint InitSize => Mem[4].Size + Mem[5].Size + Mem[6].Size;
+
+    /// <summary>Which table mod->kallsyms points at (add_kallsyms: the whole symtab; do_init_module: the core one).</summary>
+    public KallsymsTable Kallsyms { get; set; }
+
+    /// <summary>Each symbol's address as add_kallsyms recorded it (st_value after simplify_symbols), by symtab index.</summary>
+    public ulong[]? KallsymsValues { get; set; }
+
+    /// <summary>Where ftrace has this module's mcount records (ftrace_module_init .. ftrace_release_mod).</summary>
+    public FtraceRecords Ftrace { get; set; }
+
+    /// <summary>mod->klp_alive: klp_module_coming ran and klp_module_going has not.</summary>
+    public bool KlpAlive { get; set; }
+
+    /// <summary>mod->klp_info: copy_module_elf kept the ELF headers of a livepatch module (freed by free_module_elf).</summary>
+    public bool KlpInfo { get; set; }
 
     /// <summary>The links in /sys/module/NAME/holders/: users whose mod_sysfs_setup ran (add_usage_links).</summary>
     public List<string> HolderLinks { get; } = [];
@@ -94,5 +116,14 @@ internal sealed class ModuleInstance
         Params = Kp.Snapshot(),
         Version = Definition.Version,
         SrcVersion = Definition.SrcVersion,
+        Memory = [.. Mem.Select(m => m.Snapshot())],
+        Address = Mem[(int)Elf.ModMemType.Text].Base,
+        Sections = Definition.Image is { } image
+            ? [.. image.Kallsyms.Sections.Select(s => new SectionAttr(s.Name, SectionBases[(int)s.Type] + s.Offset))]
+            : [],
+        KlpAlive = KlpAlive,
+        KlpInfo = KlpInfo,
+        Ftrace = Ftrace,
+        Kallsyms = Kallsyms,
     };
 }

@@ -22,6 +22,11 @@ public enum ModuleState
 /// <param name="Shown">What a read returns (the param_get_* text, e.g. "5\n", "Y\n", "(null)\n").</param>
 public sealed record ParamSnapshot(string Name, int Perm, string Shown);
 
+/// <summary>One /sys/module/NAME/sections file: the section's name and its address (sh_addr after move_module).</summary>
+/// <param name="Name">The section name.</param>
+/// <param name="Address">Where it was loaded.</param>
+public sealed record SectionAttr(string Name, ulong Address);
+
 /// <summary>A read-only snapshot of one module, taken by its actor at one instant.</summary>
 public sealed record ModuleSnapshot
 {
@@ -87,4 +92,22 @@ public sealed record ModuleSnapshot
 
     /// <summary>.modinfo srcversion=, shown as /sys/module/NAME/srcversion when present.</summary>
     public string? SrcVersion { get; init; }
+
+    /// <summary>mod->mem[] in mod_mem_type order: sizes and the page protections strict_rwx.c set.</summary>
+    public IReadOnlyList<ModuleMemorySnapshot> Memory { get; init; } = [];
+
+    /// <summary>The entries of /sys/module/NAME/sections (the sections add_sect_attrs made; none for a synthetic module).</summary>
+    public IReadOnlyList<SectionAttr> Sections { get; init; } = [];
+
+    /// <summary>mod->klp_alive: klp_module_coming ran, klp_module_going has not.</summary>
+    public bool KlpAlive { get; init; }
+
+    /// <summary>mod->klp_info is held (copy_module_elf of a livepatch module, until free_module_elf).</summary>
+    public bool KlpInfo { get; init; }
+
+    /// <summary>Where ftrace has the module's records.</summary>
+    public FtraceRecords Ftrace { get; init; }
+
+    /// <summary>Which table mod->kallsyms points at.</summary>
+    public KallsymsTable Kallsyms { get; init; }
 }

@@ -91,6 +91,15 @@ public static class Syscalls
     }
 
     /// <summary>
+    /// Reads /proc/kallsyms: the module lines (module_get_kallsym under RCU, so no lock and no scheduling point).
+    /// </summary>
+    public static string read_proc_kallsyms(KTask t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return Kallsyms.proc_kallsyms(t.Kernel);
+    }
+
+    /// <summary>
     /// Reads /sys/module/NAME/FILE: the file's text, a directory's entries one per line (holders/, parameters/), or
     /// "-ERRNO" when the read fails (a module that is UNFORMED or gone has no directory: -ENOENT).
     /// </summary>
@@ -110,9 +119,9 @@ public static class Syscalls
         var mod = k.find_module_all_rcu(name, evenUnformed: true)?.Snapshot();
         if (mod is null || !Sysfs.module_dir_exists(mod))
             return "-" + Errno.Name(Errno.ENOENT);
-        if (file is "" or "holders" or "parameters")
+        if (file is "" or "holders" or "parameters" or "sections")
             return string.Concat(Sysfs.list(mod, file).Select(e => e + "\n"));
-        var read = Sysfs.read(mod, file);
+        var read = Sysfs.read(mod, file, k.Config.ShowKernelAddresses);
         return read.Error != 0 ? "-" + Errno.Name(read.Error) : read.Text;
     }
 

@@ -3,8 +3,10 @@
 // (show_initstate, show_refcnt, show_taint, show_coresize, show_initsize, version, srcversion), holders/
 // (add_usage_links), and parameters/ (kernel/params.c module_param_sysfs_setup(), param_attr_show(),
 // param_attr_store()) with the kernfs permission rules: files open only for the access their mode grants
-// (KERNFS_ROOT_EXTRA_OPEN_PERM_CHECK) and one write() stores at most PAGE_SIZE bytes. uevent, notes/ and sections/
-// are listed with their modes but their contents are not modelled; drivers/ and built-in modules are absent.
+// (KERNFS_ROOT_EXTRA_OPEN_PERM_CHECK) and one write() stores at most PAGE_SIZE bytes. sections/ (sysfs.c
+// add_sect_attrs, module_sect_read): one 0400 file per section that is not sect_empty, .symtab and .strtab
+// included, init sections kept after init. uevent and notes/ are listed with their modes but their contents are
+// not modelled; drivers/ and built-in modules are absent.
 using System.Globalization;
 
 namespace ModActors.Kernel;
@@ -44,6 +46,9 @@ public static class Sysfs
 
     /// <summary>S_IRUGO, octal 0444.</summary>
     private const int S_IRUGO = 0x124;
+
+    /// <summary>S_IRUSR, octal 0400 (section attributes).</summary>
+    private const int S_IRUSR = 0x100;
 
     /// <summary>S_IWUGO, octal 0222.</summary>
     private const int S_IWUGO = 0x92;
@@ -95,6 +100,7 @@ public static class Sysfs
             "" => TopLevel(mod),
             "holders" => (mod.Holders ?? mod.Users).Select(n => new SysfsEntry(n, S_IRWXUGO, SysfsEntryKind.Symlink)),
             "parameters" => VisibleParams(mod).Select(p => new SysfsEntry(p.Name, p.Perm, SysfsEntryKind.File)),
+            "sections" when mod.HasSectionsDir => mod.Sections.Select(sec => new SysfsEntry(sec.Name, S_IRUSR, SysfsEntryKind.File)),
             _ => [],
         };
         return entries.OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
@@ -125,7 +131,7 @@ public static class Sysfs
     /// ("%i\n"), "taint" (letters and "\n"), "coresize", "initsize" ("%u\n"), "version", "srcversion", or
     /// "parameters/P" (the param_get text; -EACCES when its mode has no read bit).
     /// </summary>
-    public static SysfsRead read(ModuleSnapshot mod, string path)
+    public static SysfsRead read(ModuleSnapshot mod, string path, bool showAddresses = false)
     {
         ArgumentNullException.ThrowIfNull(mod);
         ArgumentNullException.ThrowIfNull(path);
@@ -158,6 +164,13 @@ public static class Sysfs
             case "parameters":
                 return VisibleParams(mod).Any() ? SysfsRead.Fail(Errno.EISDIR) : SysfsRead.Fail(Errno.ENOENT);
         }
+        const string sections = "sections/";
+        if (path.StartsWith(sections, StringComparison.Ordinal) && mod.HasSectionsDir)
+        {
+            string name = path[sections.Length..];
+            SectionAttr? sec = mod.Sections.FirstOrDefault(x => x.Name == name);
+            return sec is null ? SysfsRead.Fail(Errno.ENOENT) : SysfsRead.Ok(module_sect_read(sec, showAddresses));
+        }
         const string parameters = "parameters/";
         if (path.StartsWith(parameters, StringComparison.Ordinal))
         {
@@ -168,6 +181,17 @@ public static class Sysfs
             return (p.Perm & S_IRUGO) == 0 ? SysfsRead.Fail(Errno.EACCES) : SysfsRead.Ok(p.Shown);
         }
         return SysfsRead.Fail(Errno.ENOENT);
+    }
+
+    /// <summary>
+    /// module_sect_read(): "0x%px\n", the section's address, or zeros when kallsyms_show_value() denies the reader.
+    /// The file's mode is 0400: root reads it.
+    /// </summary>
+    public static string module_sect_read(SectionAttr section, bool showAddresses)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ulong value = showAddresses ? section.Address : 0;
+        return "0x" + value.ToString("x16", CultureInfo.InvariantCulture) + "\n";
     }
 
     /// <summary>show_initstate(): "live\n", "coming\n" or "going\n"; UNFORMED is a kernel BUG() and throws.</summary>

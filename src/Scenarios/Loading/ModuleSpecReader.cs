@@ -14,12 +14,13 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
     private static readonly string[] SyntheticKeys =
     [
         "license", "exports", "imports", "import_ns", "depends", "params", "init", "exit", "in_tree", "staging", "test",
-        "signature", "vermagic", "core_size", "init_size", "version",
+        "signature", "vermagic", "core_size", "init_size", "version", "livepatch",
     ];
 
     private static readonly string[] RealKeys = ["file", "init", "exit"];
 
-    private static readonly string[] ActionNames = ["sleep", "log", "ret", "request_module", "get", "put", "notifier", "unregister_notifier"];
+    private static readonly string[] ActionNames =
+        ["sleep", "log", "ret", "request_module", "get", "put", "notifier", "unregister_notifier", "klp_enable_patch"];
 
     public List<ModuleSpec> Read(YamlNode node)
     {
@@ -160,6 +161,9 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
                     break;
                 case "test":
                     def = def with { Test = y.Bool(v, "test") ?? false };
+                    break;
+                case "livepatch":
+                    def = def with { Livepatch = y.Bool(v, "livepatch") ?? false };
                     break;
                 case "signature":
                     def = def with { Signature = Signature(v) };
@@ -385,6 +389,10 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
             case "notifier":
                 actions.Add(Notifier(v, module, paramNames));
                 break;
+            case "klp_enable_patch":
+                if (KlpPatch(v, module, paramNames) is { } klp)
+                    actions.Add(klp);
+                break;
             default:
                 actions.Add(new UnregisterNotifierAction());
                 break;
@@ -410,6 +418,36 @@ internal sealed class ModuleSpecReader(YamlReader y, string baseDir)
             };
         }
         return n;
+    }
+
+    /// <summary>klp_enable_patch: { OBJECT: [FUNC, ...] }, OBJECT a module name or vmlinux, FUNC a name or "$param".</summary>
+    private KlpEnablePatchAction? KlpPatch(YamlNode v, string module, IReadOnlyList<string> paramNames)
+    {
+        const string expected = "a mapping of patched objects (a module name or vmlinux) to the functions replaced";
+        if (v is not YamlMappingNode m || m.Children.Count == 0)
+        {
+            y.Error(v, $"klp_enable_patch of module {module} is {YamlReader.Kind(v)}", expected);
+            return null;
+        }
+        var objects = new List<KlpObjectSpec>();
+        foreach (var (obj, _, fv) in y.Entries(m, "klp_enable_patch", null))
+        {
+            var funcs = new List<string>();
+            foreach (var item in y.Items(fv))
+            {
+                if (y.Scalar(item, "a patched function", "a function name or $param") is not { } f)
+                    continue;
+                if (f.StartsWith('$') && !paramNames.Contains(f[1..]))
+                    y.Error(item, $"module {module} has no parameter '{f[1..]}'", paramNames.Count == 0
+                        ? "a function name (the module has no parameters)"
+                        : "a function name or one of $" + string.Join(", $", paramNames));
+                funcs.Add(f);
+            }
+            if (funcs.Count == 0)
+                y.Error(fv, $"object {obj} of klp_enable_patch has no function", "at least one function (klp_enable_patch refuses an object without funcs)");
+            objects.Add(new KlpObjectSpec(obj == "vmlinux" ? null : obj, funcs));
+        }
+        return new KlpEnablePatchAction(objects);
     }
 
     /// <summary>"$name" naming one of the module's parameters.</summary>

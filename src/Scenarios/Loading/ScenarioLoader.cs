@@ -17,7 +17,7 @@ internal static class ScenarioLoader
     private static readonly string[] KernelKeys =
     [
         "profile", "sig_enforce", "modules_disabled", "force_unload", "force_load", "modversions", "stats",
-        "show_addresses", "allow_missing_namespace_imports", "symvers", "timing",
+        "show_addresses", "livepatch", "strict_module_rwx", "allow_missing_namespace_imports", "symvers", "timing",
     ];
 
     private static readonly string[] ExploreKeys = ["strategy", "runs", "seed", "depth", "max_steps"];
@@ -115,6 +115,8 @@ internal static class ScenarioLoader
                         "modversions" => c with { Modversions = b },
                         "stats" => c with { ModuleStats = b },
                         "show_addresses" => c with { ShowKernelAddresses = b },
+                        "livepatch" => c with { Livepatch = b },
+                        "strict_module_rwx" => c with { StrictModuleRwx = b },
                         _ => c with { ModuleAllowMissingNamespaceImports = b },
                     };
                     break;

@@ -301,10 +301,10 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
 
     private string? ReadPath(YamlNode n)
     {
-        var path = y.Scalar(n, "read's path", "/proc/modules, /proc/sys/kernel/tainted or /sys/module/NAME/FILE");
+        var path = y.Scalar(n, "read's path", "/proc/modules, /proc/kallsyms, /proc/sys/kernel/tainted or /sys/module/NAME/FILE");
         if (path is null)
             return null;
-        if (path is "/proc/modules" or "/proc/sys/kernel/tainted")
+        if (path is "/proc/modules" or "/proc/kallsyms" or "/proc/sys/kernel/tainted")
             return path;
         if (path.StartsWith("/sys/module/", StringComparison.Ordinal))
         {
@@ -314,7 +314,7 @@ internal sealed class TaskReader(YamlReader y, IReadOnlyList<string> modules, IR
             y.Error(n, $"unknown module '{module}' in {path}", "one of " + string.Join(", ", modules));
             return null;
         }
-        y.Error(n, $"cannot read '{path}'", "/proc/modules, /proc/sys/kernel/tainted or /sys/module/NAME/FILE");
+        y.Error(n, $"cannot read '{path}'", "/proc/modules, /proc/kallsyms, /proc/sys/kernel/tainted or /sys/module/NAME/FILE");
         return null;
     }
 

@@ -90,6 +90,9 @@ internal static class RunJudge
         return $"{head}{string.Join(", ", parts)} | {modules}";
     }
 
-    /// <summary>A /proc/modules line without its address (always zero here), to keep keys short.</summary>
-    private static string ShortLine(string line) => line.Replace(" 0x0000000000000000", "", StringComparison.Ordinal);
+    /// <summary>A /proc/modules line without its address (zeros, or where the schedule's allocation order put it), to keep keys short.</summary>
+    private static string ShortLine(string line) =>
+        line.Length > 19 && line.IndexOf(" 0x", StringComparison.Ordinal) is var at and >= 0 && at + 19 <= line.Length
+            ? line.Remove(at, 19)
+            : line;
 }

@@ -112,6 +112,8 @@ internal sealed class ScenarioSetup
                     return (0, await Syscalls.read_proc_modules(t));
                 if (c.Target == "/proc/sys/kernel/tainted")
                     return (0, ProcSys.read_tainted(t));
+                if (c.Target == "/proc/kallsyms")
+                    return (0, Syscalls.read_proc_kallsyms(t));
                 var text = Syscalls.read_sysfs(t, c.Target);
                 return text.StartsWith("-E", StringComparison.Ordinal) && Errno.TryParse(text.TrimEnd(), out var errno)
                     ? (-errno, null)

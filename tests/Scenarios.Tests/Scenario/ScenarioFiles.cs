@@ -37,7 +37,7 @@ internal static class ScenarioFiles
 
     public static (int Code, string Out, string Err) Cli(params string[] args)
     {
-        var root = new RootCommand { RunCommand.Create(), ExploreCommand.Create(), ReplayCommand.Create(), LintCommand.Create() };
+        var root = new RootCommand { RunCommand.Create(), ExploreCommand.Create(), ReplayCommand.Create(), LintCommand.Create(), KallsymsCommand.Create() };
         var output = new StringWriter();
         var error = new StringWriter();
         var parse = root.Parse(args);

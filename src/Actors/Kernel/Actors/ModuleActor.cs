@@ -5,6 +5,7 @@
 // and atomic_add_unless. It checks the state machine UNFORMED -> COMING -> LIVE -> GOING -> UNFORMED
 // on every transition.
 using Akka.Actor;
+using ModActors.Elf;
 using ModActors.Runtime;
 
 namespace ModActors.Kernel.Actors;
@@ -39,7 +40,10 @@ internal sealed record AddTaintModule(TaintFlag Flag, LockdepOk Lockdep);
 /// <summary>mod_sysfs_setup (true) or mod_sysfs_teardown (false).</summary>
 internal sealed record SetSysfs(bool Registered);
 
-/// <summary>do_init_module's "for_class_mod_mem_type(type, init) size = 0".</summary>
+/// <summary>
+/// do_init_module under module_mutex after the initial reference is dropped: kallsyms switched to the core table,
+/// module_enable_rodata_ro(mod, true), and "for_class_mod_mem_type(type, init) base = NULL, size = 0".
+/// </summary>
 internal sealed record FreeInitMemory;
 
 /// <summary>The answer to a store: done.</summary>
@@ -126,7 +130,17 @@ internal sealed class ModuleActor : ReceiveActor
         });
         Receive<FreeInitMemory>(_ =>
         {
-            mod.InitSize = 0;
+            Kernel.Kallsyms.switch_to_core_kallsyms(mod);
+            StrictRwx.module_enable_rodata_ro(kernel.Config, mod, afterInit: true);
+            foreach (var m in mod.Mem)
+            {
+                if (m.Type is ModMemType.InitText or ModMemType.InitData or ModMemType.InitRodata)
+                {
+                    m.Allocated = false;
+                    m.Base = 0;
+                    m.Size = 0;
+                }
+            }
             Sender.Tell(Done.Instance, Self);
         });
     }

@@ -63,6 +63,18 @@ public sealed record RegisterNotifierAction(int Priority = 0, IReadOnlyList<stri
 /// <summary>unregister_module_notifier() of the block this module registered.</summary>
 public sealed record UnregisterNotifierAction : ModuleAction;
 
+/// <summary>
+/// klp_enable_patch() of a livepatch module's init: registers a patch replacing <see cref="KlpObjectSpec.Funcs"/> in
+/// each object. A failure ends the init with its errno (the init returns klp_enable_patch's result).
+/// </summary>
+/// <param name="Objects">The patched objects.</param>
+public sealed record KlpEnablePatchAction(IReadOnlyList<KlpObjectSpec> Objects) : ModuleAction;
+
+/// <summary>One klp_object of a patch.</summary>
+/// <param name="Module">The patched module's name, or null for vmlinux.</param>
+/// <param name="Funcs">The old_name of each klp_func; "$param" takes the value of one of the module's parameters.</param>
+public sealed record KlpObjectSpec(string? Module, IReadOnlyList<string> Funcs);
+
 /// <summary>The function's return value (init only; the last action).</summary>
 /// <param name="Value">0, a negative errno, or a positive value the kernel warns about.</param>
 public sealed record ReturnAction(IntOrParam Value) : ModuleAction;

@@ -47,6 +47,9 @@ public sealed record ModuleDefinition
     /// <summary>.modinfo test=Y: taints N.</summary>
     public bool Test { get; init; }
 
+    /// <summary>.modinfo livepatch=: a livepatch module (taints K, keeps its whole symtab in kallsyms).</summary>
+    public bool Livepatch { get; init; }
+
     /// <summary>.modinfo import_ns= entries.</summary>
     public IReadOnlyList<string> ImportNamespaces { get; init; } = [];
 

@@ -22,6 +22,7 @@ internal static class ModuleImage
             InTree = info.InTree,
             Staging = info.Staging,
             Test = info.Test,
+            Livepatch = image.IsLivepatch,
             ImportNamespaces = info.ImportNs,
             Depends = info.Depends,
             Exports = [.. image.Exports.Select(e => new SymbolExport(e.Name, e.IsGplOnly,

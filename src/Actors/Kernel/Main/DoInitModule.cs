@@ -1,7 +1,9 @@
 // do_init_module (kernel/module/main.c): run the module's init in the loading task; on a negative
-// return, GOING, drop the init reference, notify GOING, free_module and wake module_wq; a positive
-// return is warned about and treated as success; on success LIVE, notify LIVE, then under module_mutex
-// drop the initial reference and free the init sections, and wake module_wq.
+// return, GOING, drop the init reference, notify GOING, klp_module_going, ftrace_release_mod,
+// free_module and wake module_wq; a positive return is warned about and treated as success; on success
+// LIVE, notify LIVE, ftrace_free_mem of the init text, then under module_mutex drop the initial
+// reference, switch kallsyms to the core table, make ro_after_init read-only and free the init
+// memory (FreeInitMemory), and wake module_wq.
 using ModActors.Kernel.Actors;
 
 namespace ModActors.Kernel.Main;
@@ -20,6 +22,8 @@ internal static class DoInitModule
             await t.Work("synchronize_rcu");
             await t.Call<int>(mod.Actor, new ModulePut());
             await ModuleNotify.blocking_notifier_call_chain(t, ModuleState.Going, mod);
+            Livepatch.klp_module_going(t, mod);
+            Ftrace.ftrace_release_mod(t.Kernel, mod);
             await Unload.free_module(t, mod);
             WaitEvent.wake_up_all(t);
             return (int)ret;
@@ -34,6 +38,7 @@ internal static class DoInitModule
         await ModuleNotify.blocking_notifier_call_chain(t, ModuleState.Live, mod);
         await t.Work("do_init_module");
 
+        Ftrace.ftrace_free_mem(k, mod);
         await t.mutex_lock();
         await t.Call<int>(mod.Actor, new ModulePut());
         await t.Call<Done>(mod.Actor, new FreeInitMemory());

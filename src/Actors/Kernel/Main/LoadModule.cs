@@ -81,7 +81,9 @@ internal static class LoadModule
             return await Unwinding(t, info, mod, Unwind.FreeUnload, err);
         await t.Work("apply_relocations");
 
+        Kallsyms.add_kallsyms(mod);
         mod.Args = uargs;
+        Ftrace.ftrace_module_init(mod);
 
         t.Point("complete_formation");
         err = await complete_formation(t, mod);
@@ -102,14 +104,19 @@ internal static class LoadModule
         if (err < 0)
             return await Unwinding(t, info, mod, Unwind.ComingCleanup, err);
         await t.Work("mod_sysfs_setup");
+        if (Livepatch.is_livepatch_module(mod))
+            Livepatch.copy_module_elf(mod);
         return await DoInitModule.do_init_module(t, mod, info);
     }
 
     private static ModuleInstance layout_and_allocate(KTask t, LoadInfo info, ulong taints)
     {
         var k = t.Kernel;
-        var mod = new ModuleInstance(k.NextModuleId(info.Name), info.Def, new ModuleParams(info.Def.Params),
-            info.Def.CoreSize, info.Def.InitSize) { Taints = taints };
+        var mod = new ModuleInstance(k.NextModuleId(info.Name), info.Def, new ModuleParams(info.Def.Params)) { Taints = taints };
+        var next = k.ModuleAreaNext;
+        ModuleMemory.module_memory_alloc(ref next, mod.Mem);
+        k.ModuleAreaNext = next;
+        mod.SectionBases = [.. mod.Mem.Select(m => m.Base)];
         mod.Actor = t.Kernel.System.ActorOf(Props.Create(() => new ModuleActor(k, mod)), $"module-{mod}");
         return mod;
     }
@@ -132,16 +139,32 @@ internal static class LoadModule
         await t.mutex_lock();
         var err = Symbols.verify_exported_symbols(t, mod);
         if (err == 0)
+        {
+            var config = t.Kernel.Config;
+            StrictRwx.module_enable_rodata_ro(config, mod, afterInit: false);
+            StrictRwx.module_enable_data_nx(config, mod);
+            StrictRwx.module_enable_text_rox(config, mod);
             await t.set_state(mod, ModuleState.Coming);
+        }
         t.mutex_unlock();
         return err;
     }
 
-    /// <summary>prepare_coming_module(): the notifier chain hears COMING; a veto rolls back with GOING.</summary>
+    /// <summary>
+    /// prepare_coming_module(): ftrace_module_enable, klp_module_coming (its refusal fails the load before any
+    /// notifier), then the notifier chain hears COMING; a veto rolls back with GOING and klp_module_going.
+    /// </summary>
     private static async Task<int> prepare_coming_module(KTask t, ModuleInstance mod)
     {
+        Ftrace.ftrace_module_enable(mod);
+        var err = await Livepatch.klp_module_coming(t, mod);
+        if (err != 0)
+            return err;
         var ret = await ModuleNotify.blocking_notifier_call_chain_robust(t, ModuleState.Coming, ModuleState.Going, mod);
-        return NotifierBlock.notifier_to_errno(ret);
+        err = NotifierBlock.notifier_to_errno(ret);
+        if (err != 0)
+            Livepatch.klp_module_going(t, mod);
+        return err;
     }
 
     /// <summary>mod_stat_bump_becoming(): a load failed before allocation; also the wasted-bytes metric.</summary>
@@ -186,6 +209,7 @@ internal static class LoadModule
         {
             await t.set_state(mod, ModuleState.Going);
             await ModuleNotify.blocking_notifier_call_chain(t, ModuleState.Going, mod);
+            Livepatch.klp_module_going(t, mod);
         }
         if (from >= Unwind.BugCleanup)
         {
@@ -194,7 +218,10 @@ internal static class LoadModule
             t.mutex_unlock();
         }
         if (from >= Unwind.DdebugCleanup)
+        {
+            Ftrace.ftrace_release_mod(t.Kernel, mod);
             await t.Work("synchronize_rcu");
+        }
         if (from >= Unwind.FreeUnload)
             await Unload.module_unload_free(t, mod);
 

@@ -1,6 +1,6 @@
 // Runs a module's init or exit function as the scenario describes it (Definitions/ModuleBehaviour.cs), in
 // the calling task's context: msleep on virtual time, pr_info lines, request_module, try_module_get /
-// module_put on other modules, register_module_notifier / unregister_module_notifier. Returns the
+// module_put on other modules, register_module_notifier / unregister_module_notifier, klp_enable_patch. Returns the
 // function's return value.
 using Akka.Actor;
 using ModActors.Runtime;
@@ -43,6 +43,12 @@ internal static class ModuleCode
                         await t.Call<int>(k.Notifiers, new ChainUnregister(entry.Id, t.Name));
                         mod.Notifier = null;
                     }
+                    break;
+                case KlpEnablePatchAction klp:
+                    var err = await Livepatch.klp_enable_patch(t, mod, [.. klp.Objects.Select(o =>
+                        new KlpObject(o.Module, [.. o.Funcs.Select(f => f.StartsWith('$') ? mod.Kp.param_get(f[1..]).TrimEnd('\n') : f)]))]);
+                    if (err != 0)
+                        return err;
                     break;
                 case ReturnAction r:
                     ret = Value(mod, r.Value);

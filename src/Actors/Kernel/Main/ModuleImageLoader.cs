@@ -33,6 +33,7 @@ internal static class ModuleImageLoader
             Flags = flags,
             SigEnforce = kernel.Config.SigEnforce,
             KernelVermagic = kernel.Config.Vermagic,
+            Livepatch = kernel.Config.Livepatch,
             TrustedCertificates = kernel.TrustedCertificates,
         };
         var read = KernelModuleReader.Read(bytes, options);

@@ -24,6 +24,11 @@ internal static class ModuleTaints
             await Add(t, mod, TaintFlag.Crap, LockdepOk.StillOk);
             k.Log.pr_warn($"{mod.Name}: module is from the staging directory, the quality is unknown, you have been warned.");
         }
+        if (Livepatch.is_livepatch_module(mod))
+        {
+            await Add(t, mod, TaintFlag.Livepatch, LockdepOk.StillOk);
+            k.Log.pr_notice_once("livepatch_taint", $"{mod.Name}: tainting kernel with TAINT_LIVEPATCH");
+        }
         await module_license_taint_check(t, mod, def.License);
         if (def.Test)
         {

@@ -70,6 +70,8 @@ internal static class Unload
         if (mod.Definition.HasExit)
             await ModuleCode.Run(t, mod, mod.Definition.Exit);
         await ModuleNotify.blocking_notifier_call_chain(t, ModuleState.Going, mod);
+        Livepatch.klp_module_going(t, mod);
+        Ftrace.ftrace_release_mod(t.Kernel, mod);
         await t.Work("delete_module");
         k.LastUnloaded = (mod.Name, Taint.module_flags(mod.Taints, mod.State, showState: false));
         await free_module(t, mod);
@@ -117,6 +119,8 @@ internal static class Unload
         await t.set_state(mod, ModuleState.Unformed);
         t.mutex_unlock();
         await module_unload_free(t, mod);
+        if (Livepatch.is_livepatch_module(mod))
+            Livepatch.free_module_elf(mod);
         await t.mutex_lock();
         t.Kernel.Invariants.OnFree(mod);
         AddUnformedModule.list_del(t, mod);
