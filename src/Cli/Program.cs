@@ -13,6 +13,7 @@ root.Subcommands.Add(LintCommand.Create());
 root.Subcommands.Add(StressCommand.Create());
 root.Subcommands.Add(ModinfoCommand.Create());
 root.Subcommands.Add(DepmodCommand.Create());
+root.Subcommands.Add(WorkerCommand.Create());
 root.SetAction(_ => DemoCommand.Run());
 
 var parse = root.Parse(args);
