@@ -43,7 +43,10 @@ internal static class ClusterCommandLine
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            error.WriteLine($"modactors {command}: --cluster {at}: cannot start the coordinator there: {e.GetBaseException().Message}");
+            var inner = e;
+            while (inner.InnerException is not null)
+                inner = inner.InnerException;
+            error.WriteLine($"modactors {command}: --cluster {at}: cannot start the coordinator there: {inner.Message}");
             return null;
         }
         JobFinished finished;
