@@ -17,6 +17,7 @@ root.Subcommands.Add(ModinfoCommand.Create());
 root.Subcommands.Add(DepmodCommand.Create());
 root.Subcommands.Add(FuzzCommand.Create());
 root.Subcommands.Add(KallsymsCommand.Create());
+root.Subcommands.Add(WorkerCommand.Create());
 root.SetAction(_ => DemoCommand.Run());
 
 var parse = root.Parse(args);

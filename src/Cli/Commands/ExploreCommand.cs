@@ -1,6 +1,7 @@
-// `modactors explore FILE.yaml [--strategy S] [--runs N] [--seed N] [--depth D] [--shard i/n] [--json]`:
-// explores the scenario's interleavings (settings from the file's `explore:`, overridden by flags) and
-// prints the outcome table; a failing run's schedule is written as a replay file and its seed printed.
+// `modactors explore FILE.yaml [--strategy S] [--runs N] [--seed N] [--depth D] [--shard i/n] [--json]
+// [--cluster HOST:PORT [--stop-on-failure]]`: explores the scenario's interleavings (settings from the file's
+// `explore:`, overridden by flags), here or on a cluster of workers (ClusterExplore), and prints the outcome
+// table; a failing run's schedule is written as a replay file and its seed printed.
 using System.CommandLine;
 using ModActors.Scenarios;
 
@@ -19,9 +20,11 @@ internal static class ExploreCommand
         var json = ScenarioCommandLine.JsonOption();
         var scheduleOut = ScenarioCommandLine.ScheduleOutOption();
         var jobs = ScenarioCommandLine.JobsOption();
+        var cluster = ClusterCommandLine.ClusterOption();
+        var stopOnFailure = ClusterCommandLine.StopOnFailureOption();
         var command = new Command("explore", "Explore a scenario's interleavings and print the distinct outcomes.")
         {
-            file, strategy, runs, seed, depth, shard, json, scheduleOut, jobs,
+            file, strategy, runs, seed, depth, shard, json, scheduleOut, jobs, cluster, stopOnFailure,
         };
         command.SetAction(parse =>
         {
@@ -33,6 +36,20 @@ internal static class ExploreCommand
                 return ExitCodes.Invalid;
             if (ScenarioCommandLine.Settings(sc, parse, strategy, runs, seed, depth, jobs, parse.GetValue(shard), error) is not { } settings)
                 return ExitCodes.Invalid;
+            if (parse.GetValue(cluster) is { } at)
+            {
+                if (parse.GetValue(shard) is not null || parse.GetValue(jobs) is not null)
+                {
+                    error.WriteLine("modactors explore: --shard and --jobs do not go with --cluster (give each worker its --jobs)");
+                    return ExitCodes.Invalid;
+                }
+                return ClusterExplore.Run(sc, settings, at, parse.GetValue(stopOnFailure), parse.GetValue(json), parse.GetValue(scheduleOut), output, error);
+            }
+            if (parse.GetValue(stopOnFailure))
+            {
+                error.WriteLine("modactors explore: --stop-on-failure goes with --cluster");
+                return ExitCodes.Invalid;
+            }
             return Explore(sc, settings, parse.GetValue(json), parse.GetValue(scheduleOut), output, error);
         });
         return command;
@@ -54,7 +71,13 @@ internal static class ExploreCommand
             ScenarioCommandLine.Print(output, TextReport.Run(sc, ScenarioRunner.Run(setup, firstRun), how));
             output.WriteLine();
         }
-        var result = ScenarioExplorer.Explore(setup, settings);
+        return Report(sc, ScenarioExplorer.Explore(setup, settings), json, scheduleOut, output, error);
+    }
+
+    /// <summary>Prints an exploration's result (the outcome table, or JSON) and writes the first failing run's replay file.</summary>
+    public static int Report(Scenario sc, ExploreResult result, bool json, string? scheduleOut, TextWriter output, TextWriter error)
+    {
+        var settings = result.Settings;
         string? replay = null;
         if (result.Report.FirstFailure is { Schedule: { } schedule } first)
             replay = ScenarioCommandLine.SaveSchedule(sc, schedule, scheduleOut, settings.Strategy == "dfs" ? first.Index : first.Seed);

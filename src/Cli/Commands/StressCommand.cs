@@ -2,7 +2,8 @@
 // [--seed S] [--profile 6.12|6.3] [--strategy random|pct] [--json]`: generated concurrent workloads over the
 // simulated kernel, every invariant checked on every step, seeds over all cores, a progress bar on a
 // terminal (plain progress lines on stderr otherwise), and a summary. A seed that ends in a violation gets
-// a replay file; `modactors stress --replay FILE` re-runs exactly that simulation. Exit codes: 0 no violation, 1 a violation, 2 bad options or file.
+// a replay file; `modactors stress --replay FILE` re-runs exactly that simulation. With --cluster HOST:PORT the
+// seeds run on a cluster of workers (ClusterStress). Exit codes: 0 no violation, 1 a violation, 2 bad options or file.
 using System.CommandLine;
 using ModActors.Kernel;
 using ModActors.Scenarios.Stress;
@@ -30,9 +31,11 @@ internal static class StressCommand
         var replayDir = new Option<string?>("--replay-dir") { Description = "Where replay files of violating seeds go (default: the current directory)." };
         var plant = new Option<string?>("--plant-bug") { Description = "For testing the checker: 'refcount' makes every holder put each reference twice." };
         var replay = new Option<string?>("--replay") { Description = "Re-run the seed recorded in a replay file under its schedule." };
+        var cluster = ClusterCommandLine.ClusterOption();
+        var stopOnFailure = ClusterCommandLine.StopOnFailureOption();
         var command = new Command("stress", "Run generated concurrent workloads over the simulated kernel, checking every invariant on every step.")
         {
-            modules, tasks, ops, mix, seeds, seed, profile, strategy, depth, failingInits, jobs, json, replayDir, plant, replay,
+            modules, tasks, ops, mix, seeds, seed, profile, strategy, depth, failingInits, jobs, json, replayDir, plant, replay, cluster, stopOnFailure,
         };
         command.SetAction(parse =>
         {
@@ -71,6 +74,20 @@ internal static class StressCommand
                 error.WriteLine($"modactors stress: --replay-dir {dir}: no such directory");
                 return ExitCodes.Invalid;
             }
+            if (parse.GetValue(cluster) is { } at)
+            {
+                if (parse.GetValue(jobs) is not null)
+                {
+                    error.WriteLine("modactors stress: --jobs does not go with --cluster (give each worker its --jobs)");
+                    return ExitCodes.Invalid;
+                }
+                return ClusterStress.Run(options, at, parse.GetValue(stopOnFailure), dir, parse.GetValue(json), output, error);
+            }
+            if (parse.GetValue(stopOnFailure))
+            {
+                error.WriteLine("modactors stress: --stop-on-failure goes with --cluster");
+                return ExitCodes.Invalid;
+            }
             return Stress(options, dir, parse.GetValue(json), output);
         });
         return command;
@@ -82,6 +99,13 @@ internal static class StressCommand
         var summary = console && !Console.IsOutputRedirected ? WithProgressBar(options)
             : console ? WithProgressLines(options, Console.Error)
             : StressRunner.Run(options);
+        return Report(summary, replayDir, json, output);
+    }
+
+    /// <summary>Writes the violating seeds' replay files and prints the summary (text or JSON).</summary>
+    public static int Report(StressSummary summary, string replayDir, bool json, TextWriter output)
+    {
+        var options = summary.Options;
         var files = new Dictionary<long, string>();
         foreach (var v in summary.Violations)
         {

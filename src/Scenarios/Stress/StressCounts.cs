@@ -16,6 +16,14 @@ internal sealed class StressCounts
         Calls++;
     }
 
+    /// <summary>Adds <paramref name="count"/> calls of <paramref name="call"/> that returned <paramref name="rc"/> (counted elsewhere).</summary>
+    public void Add(StressCall call, int rc, long count)
+    {
+        var counts = byCall[(int)call];
+        counts[rc] = counts.GetValueOrDefault(rc) + count;
+        Calls += count;
+    }
+
     /// <summary>(call, rc) -> count, calls in enum order and values in ascending order of -rc (0 first).</summary>
     public IEnumerable<(StressCall Call, int Rc, long Count)> All() =>
         Enum.GetValues<StressCall>().SelectMany(c => byCall[(int)c].OrderBy(e => -e.Key).Select(e => (c, e.Key, e.Value)));

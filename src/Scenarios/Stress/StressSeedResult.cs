@@ -22,6 +22,22 @@ public sealed class StressSeedResult
         ModulesLeft = modulesLeft;
     }
 
+    /// <summary>A seed's result as another process computed it (the fields of a result, sent over the network).</summary>
+    internal StressSeedResult(long seed, StressCounts counts, RunOutcome outcome, long steps, TimeSpan virtualTime, string? violation,
+        Schedule? schedule, long duplicateLoads, long wastedBytes, int modulesLeft)
+    {
+        Seed = seed;
+        Counts = counts;
+        Outcome = outcome;
+        Steps = steps;
+        VirtualTime = virtualTime;
+        Violation = violation;
+        Schedule = violation is null ? null : schedule;
+        DuplicateLoadFailures = duplicateLoads;
+        WastedBytes = wastedBytes;
+        ModulesLeft = modulesLeft;
+    }
+
     /// <summary>The seed.</summary>
     public long Seed { get; }
 

@@ -61,6 +61,22 @@ public sealed class ExploreReport
         Outcomes = outcomes;
     }
 
+    /// <summary>
+    /// Aggregates seed runs explored elsewhere (other processes or machines, each a range of the seeds) exactly
+    /// as <see cref="Explorer"/> aggregates its own: <paramref name="runs"/> must be in seed order.
+    /// </summary>
+    public static ExploreReport FromRuns(ExploreOptions options, IReadOnlyList<ExploredRun> runs, long pctSteps)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(runs);
+        if (options.Mode == ExploreMode.Dfs)
+        {
+            throw new ArgumentException("dfs schedules are aggregated by the explorer itself", nameof(options));
+        }
+
+        return new ExploreReport(options, runs, null, pctSteps);
+    }
+
     /// <summary>The options explored with.</summary>
     public ExploreOptions Options { get; }
 
