@@ -81,6 +81,7 @@ internal sealed class ActorCell : IActorRef, IActorContext, IStash, ITraceNamed
     public void Tell(object message, IActorRef? sender = null)
     {
         ArgumentNullException.ThrowIfNull(message);
+        System.TouchSend(this); // POR hook: a send appends to the receiver's mailbox
         if (Stopped)
         {
             System.DeadLetter();
@@ -214,6 +215,7 @@ internal sealed class ActorCell : IActorRef, IActorContext, IStash, ITraceNamed
             return;
         }
 
+        System.TouchUnstash(this); // POR hook
         mailbox ??= new RingDeque<Envelope>();
         for (var i = stash.Count - 1; i >= 0; i--)
         {

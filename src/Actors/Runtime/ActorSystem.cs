@@ -37,6 +37,7 @@ public sealed partial class ActorSystem : IDisposable
     private int stoppedCells;
     private readonly Dictionary<string, ActorCell> topLevel = new(StringComparer.Ordinal);
     private readonly List<int> choices = [];
+    private readonly FootprintRecorder? footprints; // POR hook: set when the strategy reads step footprints
     private bool disposed;
 
     private ActorSystem(string name, SimulationOptions options)
@@ -47,6 +48,8 @@ public sealed partial class ActorSystem : IDisposable
         recordTrace = options.RecordTrace;
         isFifo = strategy is FifoStrategy;
         maxSteps = options.MaxSteps;
+        footprints = (strategy as IDependencyAwareStrategy)?.Footprints; // POR hook
+        footprints?.Reset(); // POR hook
         ownerThread = Environment.CurrentManagedThreadId;
     }
 
@@ -87,6 +90,8 @@ public sealed partial class ActorSystem : IDisposable
             return;
         }
 
+        Touch(cell); // POR hook: stopping an actor (its state and its mailbox)
+        Touch(new MailKey(cell.Id, -1)); // POR hook
         if (ReferenceEquals(cell, running))
         {
             cell.StopRequested = true;
@@ -117,6 +122,15 @@ public sealed partial class ActorSystem : IDisposable
 
     internal void DeadLetter() => DeadLetters++;
 
+    /// <summary>POR hook: the step in progress writes <paramref name="resource"/> (a mailbox, the timer queue, the actor table).</summary>
+    internal void Touch(object resource) => footprints?.Add(resource is ActorCell cell ? cell.Id : resource, true);
+
+    /// <summary>POR hook: the step in progress appends a message to <paramref name="cell"/>'s mailbox.</summary>
+    internal void TouchSend(ActorCell cell) => footprints?.Send(cell.Id);
+
+    /// <summary>POR hook: <paramref name="cell"/> put its stash back in its mailbox.</summary>
+    internal void TouchUnstash(ActorCell cell) => footprints?.Unstash(cell.Id);
+
     internal void MakeReady(ActorCell cell) => ready.Add(cell);
 
     internal ActorCell CreateActor(ActorCell? parent, Props props, string name)
@@ -135,6 +149,7 @@ public sealed partial class ActorSystem : IDisposable
                 nameof(name));
         }
 
+        Touch("actor creation"); // POR hook: creating an actor
         var cell = new ActorCell(this, parent, name, nextCellId++, props.InlineAwaits);
         if (parent == null)
         {

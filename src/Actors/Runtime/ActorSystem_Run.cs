@@ -76,6 +76,7 @@ public sealed partial class ActorSystem
     private LoopExit Loop(Func<bool>? condition, long deadline)
     {
         var outerContext = SynchronizationContext.Current;
+        var outerFootprints = Footprint.Enter(footprints); // POR hook
         installedContext = null;
         SynchronizationContext.SetSynchronizationContext(null);
         ownerThread = Environment.CurrentManagedThreadId;
@@ -131,6 +132,7 @@ public sealed partial class ActorSystem
         {
             installedContext = null;
             SynchronizationContext.SetSynchronizationContext(outerContext);
+            Footprint.Exit(outerFootprints); // POR hook
         }
     }
 
@@ -176,6 +178,7 @@ public sealed partial class ActorSystem
         }
 
         var cell = ready.Take(index);
+        footprints?.BeginStep(cell.Id); // POR hook: the step's own actor
         running = cell;
         InstallContext(cell.StepContext);
         try
@@ -198,6 +201,7 @@ public sealed partial class ActorSystem
         {
             running = null;
             currentStep = null;
+            footprints?.EndStep(); // POR hook
         }
 
         if (!cell.InReady && cell.Enabled)
@@ -210,6 +214,7 @@ public sealed partial class ActorSystem
     private void Deliver(ActorCell cell, long step)
     {
         var envelope = cell.TakeMessage();
+        footprints?.Receive(cell.Id); // POR hook: which message the step takes
         if (recordTrace)
         {
             BeginTraceStep(step, NameOf(envelope.Sender), cell, FormatMessage(envelope.Message));

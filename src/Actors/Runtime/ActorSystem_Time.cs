@@ -50,6 +50,7 @@ public sealed partial class ActorSystem
 
     internal SimTimer AddTimer(TimeSpan delay, Action fire)
     {
+        Touch("timers"); // POR hook: timers due together fire in creation order
         var due = nowTicks + Math.Max(0, delay.Ticks);
         var timer = new SimTimer(due, timerSequence++, fire);
         timers.Enqueue(timer, (due, timer.Sequence));
@@ -97,6 +98,7 @@ public sealed partial class ActorSystem
             return;
         }
 
+        Touch(cell); // POR hook
         var cause = resumeCause;
         cell.PushResumption(new Resumption(callback, state, cause?.From ?? cell.TraceName, cause?.What));
         if (!cell.InReady)
@@ -122,6 +124,7 @@ public sealed partial class ActorSystem
         }
 
         nowTicks = Math.Max(nowTicks, first.Due);
+        footprints?.Barrier(); // POR hook: time advances only when no actor is enabled
         while (timers.TryPeek(out var timer, out var key) && key.Due == first.Due)
         {
             timers.Dequeue();
