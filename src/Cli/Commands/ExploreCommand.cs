@@ -1,4 +1,5 @@
-// `modactors explore FILE.yaml [--strategy S] [--runs N] [--seed N] [--depth D] [--shard i/n] [--json]`:
+// `modactors explore FILE.yaml [--strategy S] [--runs N] [--seed N] [--depth D] [--preemptions K] [--no-reduction]
+// [--stop-on-failure] [--shard i/n] [--json]`:
 // explores the scenario's interleavings (settings from the file's `explore:`, overridden by flags) and
 // prints the outcome table; a failing run's schedule is written as a replay file and its seed printed.
 using System.CommandLine;
@@ -19,9 +20,12 @@ internal static class ExploreCommand
         var json = ScenarioCommandLine.JsonOption();
         var scheduleOut = ScenarioCommandLine.ScheduleOutOption();
         var jobs = ScenarioCommandLine.JobsOption();
+        var preemptions = ScenarioCommandLine.PreemptionsOption();
+        var noReduction = ScenarioCommandLine.NoReductionOption();
+        var stopOnFailure = ScenarioCommandLine.StopOnFailureOption();
         var command = new Command("explore", "Explore a scenario's interleavings and print the distinct outcomes.")
         {
-            file, strategy, runs, seed, depth, shard, json, scheduleOut, jobs,
+            file, strategy, runs, seed, depth, shard, json, scheduleOut, jobs, preemptions, noReduction, stopOnFailure,
         };
         command.SetAction(parse =>
         {
@@ -29,7 +33,8 @@ internal static class ExploreCommand
             var error = parse.InvocationConfiguration.Error;
             if (ScenarioCommandLine.Load(parse.GetValue(file)!, error) is not { } sc)
                 return ExitCodes.Invalid;
-            if (ScenarioCommandLine.Settings(sc, parse, strategy, runs, seed, depth, jobs, parse.GetValue(shard), error) is not { } settings)
+            if (ScenarioCommandLine.Settings(sc, parse, strategy, runs, seed, depth, jobs, parse.GetValue(shard), error) is not { } basic
+                || ScenarioCommandLine.Search(basic, parse.GetValue(preemptions), parse.GetValue(noReduction), parse.GetValue(stopOnFailure), error) is not { } settings)
                 return ExitCodes.Invalid;
             return Explore(sc, settings, parse.GetValue(json), parse.GetValue(scheduleOut), output, error);
         });
@@ -69,7 +74,7 @@ internal static class ExploreCommand
             output.WriteLine(passed ? "verdict: pass" : "verdict: FAIL");
         }
         if (!passed)
-            error.WriteLine($"modactors explore: {result.Report.Failed} of {result.Report.Runs.Count} runs failed; replay file {replay}");
+            error.WriteLine($"modactors explore: {result.Report.Failed} of {result.Report.RunCount} runs failed; replay file {replay}");
         return passed ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

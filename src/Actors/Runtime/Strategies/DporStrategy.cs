@@ -5,7 +5,9 @@
 // second) adds to the backtrack set of the state before the first step an actor that can start the
 // reversed order; NextSchedule() then moves to the deepest state with an unexplored backtrack actor.
 // Sleep sets keep an actor from being tried again where the search already covered it; a run whose
-// enabled actors are all asleep is cut (SleepBlocked) and its outcome is not counted. Dependency comes
+// enabled actors are all asleep is cut (SleepBlocked) and its outcome is not counted. As in optimal
+// DPOR's wakeup sequences, a backtrack actor remembers the reversed race's steps (v) and the next run
+// follows them as far as they stay enabled and awake, so few runs end sleep-set blocked. Dependency comes
 // from the footprints the system records (see Footprint): steps of one actor are dependent; steps of
 // different actors are dependent when they touch a common resource and one of them writes it; a
 // time advance orders every step before it before every step after it. Every Mazurkiewicz trace
@@ -25,6 +27,8 @@ public sealed class DporStrategy : IDependencyAwareStrategy
     private int replayDepth;
     private int analyzedUpTo;
     private bool pendingBarrier;
+    private int[] guide = [];
+    private int guided;
 
     /// <summary>Creates the strategy; stops after <paramref name="maxSchedules"/> schedules.</summary>
     public DporStrategy(long maxSchedules = 100_000)
@@ -46,7 +50,7 @@ public sealed class DporStrategy : IDependencyAwareStrategy
     /// <inheritdoc/>
     public FootprintRecorder Footprints { get; } = new();
 
-    /// <summary>The number of schedules started so far (the current one included).</summary>
+    /// <summary>The number of schedules started so far (the current one included; sleep-set-blocked runs do not count).</summary>
     public long Schedules { get; private set; }
 
     /// <summary>Whether every Mazurkiewicz trace has been explored.</summary>
@@ -82,6 +86,20 @@ public sealed class DporStrategy : IDependencyAwareStrategy
 
         var node = new Node(enabled) { Sleep = position == 0 ? [] : ChildSleep(stack[position - 1]), BarrierBefore = pendingBarrier };
         var choice = -1;
+        if (guided < guide.Length)
+        {
+            var wanted = Array.IndexOf(enabled, guide[guided]);
+            if (wanted >= 0 && !Asleep(node.Sleep, enabled[wanted]))
+            {
+                choice = wanted;
+                guided++;
+            }
+            else
+            {
+                guided = guide.Length;
+            }
+        }
+
         for (var i = 0; i < enabled.Length && choice < 0; i++)
         {
             if (!Asleep(node.Sleep, enabled[i]))
@@ -109,6 +127,11 @@ public sealed class DporStrategy : IDependencyAwareStrategy
         CollectPreviousStep();
         AnalyzeRaces();
         position = 0;
+        if (SleepBlocked)
+        {
+            Schedules--;
+        }
+
         SleepBlocked = false;
         for (var k = stack.Count - 1; k >= 0; k--)
         {
@@ -134,8 +157,11 @@ public sealed class DporStrategy : IDependencyAwareStrategy
             }
 
             node.Done.Add((node.Chosen, node.Footprint));
+            guide = node.Guides.TryGetValue(next, out var g) ? g : [];
+            guided = 0;
             node.Chosen = next;
             node.Footprint = [];
+            node.Guides.Remove(next);
             stack.RemoveRange(k + 1, stack.Count - k - 1);
             replayDepth = k + 1;
             analyzedUpTo = k;
@@ -304,6 +330,7 @@ public sealed class DporStrategy : IDependencyAwareStrategy
 
         v.Add(j);
         var initials = new List<int>();
+        var firstOf = new List<int>();
         var seen = new HashSet<int>();
         for (var a = 0; a < v.Count; a++)
         {
@@ -323,6 +350,7 @@ public sealed class DporStrategy : IDependencyAwareStrategy
             if (initial)
             {
                 initials.Add(e.Chosen);
+                firstOf.Add(a);
             }
         }
 
@@ -332,13 +360,29 @@ public sealed class DporStrategy : IDependencyAwareStrategy
             return;
         }
 
-        foreach (var actor in initials)
+        var pj = initials.IndexOf(stack[j].Chosen);
+        for (var c = -1; c < initials.Count; c++)
         {
-            if (Array.IndexOf(node.Enabled, actor) >= 0)
+            var at = c < 0 ? pj : c;
+            if (at < 0 || Array.IndexOf(node.Enabled, initials[at]) < 0)
             {
-                node.Backtrack.Add(actor);
-                return;
+                continue;
             }
+
+            var actor = initials[at];
+            node.Backtrack.Add(actor);
+            var rest = new int[v.Count - 1];
+            var r = 0;
+            for (var a = 0; a < v.Count; a++)
+            {
+                if (a != firstOf[at])
+                {
+                    rest[r++] = stack[v[a]].Chosen;
+                }
+            }
+
+            node.Guides[actor] = rest;
+            return;
         }
 
         foreach (var actor in node.Enabled)
@@ -363,6 +407,8 @@ public sealed class DporStrategy : IDependencyAwareStrategy
         public int[] Clock { get; set; } = [];
 
         public List<int> Backtrack { get; } = [];
+
+        public Dictionary<int, int[]> Guides { get; } = [];
 
         public List<(int Actor, Access[] Footprint)> Done { get; } = [];
 
