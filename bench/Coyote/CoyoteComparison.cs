@@ -1,4 +1,5 @@
-// `dotnet run -c Release --project bench -- coyote [--seeds N] [--budget N] [--rate-runs N]`: runs the
+// `dotnet run -c Release --project bench -- coyote [--seeds N] [--budget N] [--rate-runs N] [--only TEXT]`
+// (--only keeps the rows whose name contains one of TEXT's comma-separated parts): runs the
 // planted race (PlantedRace) on Microsoft Coyote 1.7.11's TestingEngine (telemetry off) and on ModActors in
 // one process, one core each, one after the other: complete schedules/s on the bug-free race, then for
 // the bugs of depth 1, 2 and 3 the schedules and seconds to the first find — the median over N seeds for
@@ -22,6 +23,7 @@ internal static class CoyoteComparison
         var seeds = Arg(args, "--seeds", 20);
         var budget = Arg(args, "--budget", 20_000);
         var rateRuns = Arg(args, "--rate-runs", 2_000);
+        var only = (Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : "").Split(',');
         Console.WriteLine($"# Coyote 1.7.11 vs ModActors on the planted race (3 actors, 28 steps); {seeds} seeds, budget {budget} schedules, one core each");
         Console.WriteLine();
         var coyoteRate = CoyoteRate(rateRuns);
@@ -42,12 +44,16 @@ internal static class CoyoteComparison
             ("ours portfolio", true, seed => new ExploreOptions { Mode = ExploreMode.Portfolio, FirstSeed = seed * 1_000_003 }),
             ("ours dfs with partial-order reduction", false, _ => new ExploreOptions { Mode = ExploreMode.Dfs }),
         };
-        foreach (var (name, seeded, options) in ours)
+        foreach (var (name, seeded, options) in ours.Where(o => Array.Exists(only, part => o.Name.Contains(part, StringComparison.Ordinal))))
         {
             Row(name, depth => Median(seeded ? seeds : 1, seed => OursFind(options(seed), depth, budget)));
         }
 
-        Row("ours dfs, preemption bound 0, 1, 2, ... in turn", depth => Median(1, _ => OursIterativeBound(depth, budget)));
+        if (Array.Exists(only, part => "ours dfs, preemption bound 0, 1, 2, ... in turn".Contains(part, StringComparison.Ordinal)))
+        {
+            Row("ours dfs, preemption bound 0, 1, 2, ... in turn", depth => Median(1, _ => OursIterativeBound(depth, budget)));
+        }
+
         var coyote = new (string Name, Func<Configuration, Configuration> With)[]
         {
             ("Coyote default", c => c),
@@ -57,7 +63,7 @@ internal static class CoyoteComparison
             ("Coyote pct (prioritization, 10 change points)", c => c.WithPrioritizationStrategy(false, 10)),
             ("Coyote fair pct (10)", c => c.WithPrioritizationStrategy(true, 10)),
         };
-        foreach (var (name, with) in coyote)
+        foreach (var (name, with) in coyote.Where(c => Array.Exists(only, part => c.Name.Contains(part, StringComparison.Ordinal))))
         {
             Row(name, depth => Median(seeds, seed => CoyoteFind(with, depth, (uint)(seed + 1), budget)));
         }
