@@ -86,6 +86,7 @@ public sealed partial class Simulation
         }
 
         var outerContext = SynchronizationContext.Current;
+        var outerFootprints = Footprint.Enter(footprints); // POR hook
         SynchronizationContext.SetSynchronizationContext(null);
         try
         {
@@ -138,6 +139,7 @@ public sealed partial class Simulation
         finally
         {
             SynchronizationContext.SetSynchronizationContext(outerContext);
+            Footprint.Exit(outerFootprints); // POR hook
         }
     }
 
@@ -169,6 +171,7 @@ public sealed partial class Simulation
         }
 
         var slot = ready.Take(index);
+        footprints?.BeginStep(slot.Id); // POR hook: the step's own actor
         running = slot;
         currentStep = null;
         try
@@ -190,6 +193,7 @@ public sealed partial class Simulation
         {
             running = null;
             currentStep = null;
+            footprints?.EndStep(); // POR hook
         }
 
         if (!slot.InReady && slot.Enabled)
@@ -203,6 +207,7 @@ public sealed partial class Simulation
     /// <summary>The message about to be delivered in the running step (called from the gated dequeue).</summary>
     internal void Delivering(ActorSlot slot, Envelope envelope)
     {
+        footprints?.Receive(slot.Id); // POR hook: which message the step takes
         if (recordTrace && ReferenceEquals(slot, running))
         {
             BeginTraceStep(pendingStep, NameOf(envelope.Sender), slot, FormatMessage(envelope.Message));
@@ -235,6 +240,7 @@ public sealed partial class Simulation
             return;
         }
 
+        Touch(slot); // POR hook: a resumption changes what the actor does next
         var cause = resumeCause;
         slot.Hold(new Resumption(message, cell, cause?.From ?? running?.TraceName ?? "outside", cause?.What));
         if (!slot.InReady)
