@@ -34,7 +34,7 @@ public sealed class AkkaInternalsGuardTests
     {
         var props = XDocument.Load(Path.Combine(Root, "Directory.Packages.props"));
         var pins = props.Descendants("PackageVersion")
-            .Where(p => ((string?)p.Attribute("Include"))?.StartsWith("Akka", StringComparison.Ordinal) == true)
+            .Where(p => (string?)p.Attribute("Include") is "Akka" or "Akka.TestKit.Xunit2")
             .ToDictionary(p => (string)p.Attribute("Include")!, p => (string)p.Attribute("Version")!);
         Assert.Equal("1.5.74", AkkaInternals.PinnedVersion.ToString(3));
         Assert.Equal(AkkaInternals.PinnedVersion.ToString(3), pins["Akka"]);
