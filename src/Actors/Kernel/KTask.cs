@@ -1,7 +1,6 @@
 // The kernel-side context of one task ("current"): its name and pid, the kernel it runs in, and the
 // primitives the code paths of Main/ are written with — module_mutex, sleeping, asking a kernel actor,
-// publishing the kernel point it has reached. Every await here is a scheduling point. The flags other
-// tasks set (a signal) declare themselves to partial-order reduction (Footprint).
+// publishing the kernel point it has reached. Every await here is a scheduling point.
 using System.Diagnostics;
 using ModActors.Kernel.Actors;
 using Akka.Actor;
@@ -12,10 +11,6 @@ namespace ModActors.Kernel;
 /// <summary>A task running kernel code (the kernel's "current").</summary>
 public sealed class KTask
 {
-    private bool signalPending;
-    private (IActorRef Actor, object Interrupt)? interruptibleSleep;
-    private bool finished;
-
     internal KTask(KernelState kernel, IActorContext context, string name, int pid)
     {
         Kernel = kernel;
@@ -40,13 +35,13 @@ public sealed class KTask
 
     internal IActorContext Context { get; }
 
-    internal bool Finished { get { Footprint.Read(("task", Name)); return finished; } set { Footprint.Write(("task", Name)); finished = value; } }
+    internal bool Finished { get; set; }
 
     /// <summary>signal_pending(current): a signal arrived and was not delivered yet.</summary>
-    internal bool SignalPending { get { Footprint.Read(("task", Name)); return signalPending; } set { Footprint.Write(("task", Name)); signalPending = value; } }
+    internal bool SignalPending { get; set; }
 
     /// <summary>The kernel actor this task sleeps on interruptibly, and the message that wakes it with a signal.</summary>
-    internal (IActorRef Actor, object Interrupt)? InterruptibleSleep { get { Footprint.Read(("task", Name)); return interruptibleSleep; } set { Footprint.Write(("task", Name)); interruptibleSleep = value; } }
+    internal (IActorRef Actor, object Interrupt)? InterruptibleSleep { get; set; }
 
     /// <summary>An interruptible sleep: asks <paramref name="actor"/> and lets a signal interrupt the wait.</summary>
     internal async Task<T> SleepInterruptible<T>(IActorRef actor, object request, object interrupt)

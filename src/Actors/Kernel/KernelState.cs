@@ -2,10 +2,6 @@
 // taints, statistics, the modules list (protected by module_mutex), the files tasks may load, and the
 // actors that model the shared objects (module_mutex, idem_hash, module_wq, module_notify_list, the
 // symbol tables, kmod's semaphore, kernel points). SimKernel is its public face.
-// For partial-order reduction the shared data declares what a step touches (Footprint): module_mutex
-// (its lock word and wait list), the modules list, the log, taints, statistics, the symbol tables, the
-// holders' references, the task table and the id counters. Config, vmlinux, files and repository do
-// not change during a run.
 using ModActors.Kernel.Actors;
 using Akka.Actor;
 using ModActors.Runtime;
@@ -16,17 +12,6 @@ internal sealed class KernelState
 {
     private readonly Dictionary<string, IActorRef> tasks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ModuleInstance>> byName = new(StringComparer.Ordinal);
-    private readonly KernelLog log;
-    private readonly KernelTaint taint = new();
-    private readonly ModuleStats stats;
-    private readonly List<ModuleInstance> modules = [];
-    private readonly MutexState mutexLock = new();
-    private readonly Dictionary<string, List<ModuleInstance>> holders = new(StringComparer.Ordinal);
-    private readonly SymbolTable symbols;
-    private readonly KernelPointRegistry pointRegistry = new();
-    private readonly Dictionary<string, KTask> running = new(StringComparer.Ordinal);
-    private int notifierCount;
-    private (string Name, string Taints)? lastUnloaded;
     private long nextId;
     private int nextPid = 100;
 
@@ -35,10 +20,10 @@ internal sealed class KernelState
         System = system;
         Config = config;
         Vmlinux = vmlinux;
-        symbols = new SymbolTable(vmlinux);
-        log = new KernelLog(() => system.Now);
+        Symbols = new SymbolTable(vmlinux);
+        Log = new KernelLog(() => system.Now);
         Invariants = new KernelInvariants(this);
-        stats = new ModuleStats(config);
+        Stats = new ModuleStats(config);
         TraceIds = new KernelTraceIds(system.Name);
     }
 
@@ -48,11 +33,11 @@ internal sealed class KernelState
 
     public KernelSymbols Vmlinux { get; }
 
-    public KernelLog Log { get { Footprint.Write("dmesg"); return log; } }
+    public KernelLog Log { get; }
 
-    public KernelTaint Taint { get { Footprint.Write("tainted_mask"); return taint; } }
+    public KernelTaint Taint { get; } = new();
 
-    public ModuleStats Stats { get { Footprint.Write("module stats"); return stats; } }
+    public ModuleStats Stats { get; }
 
     public KernelInvariants Invariants { get; }
 
@@ -60,19 +45,19 @@ internal sealed class KernelState
     public KernelTraceIds TraceIds { get; }
 
     /// <summary>The modules list (kernel/module/main.c "modules"), newest first as list_add_rcu leaves it.</summary>
-    public List<ModuleInstance> Modules { get { Footprint.Read("modules"); return modules; } }
+    public List<ModuleInstance> Modules { get; } = [];
 
     /// <summary>module_mutex itself: its owner and wait list.</summary>
-    public MutexState MutexLock { get { Footprint.Write("module_mutex"); return mutexLock; } }
+    public MutexState MutexLock { get; } = new();
 
     /// <summary>Who holds module_mutex.</summary>
-    public string? MutexOwner { get { Footprint.Read("module_mutex"); return mutexLock.Owner; } }
+    public string? MutexOwner => MutexLock.Owner;
 
     /// <summary>Registered module notifier blocks (read without the rwsem, as the chain's head check does).</summary>
-    public int NotifierCount { get { Footprint.Read("module_notify_list"); return notifierCount; } set { Footprint.Write("module_notify_list"); notifierCount = value; } }
+    public int NotifierCount { get; set; }
 
     /// <summary>References taken by tasks with try_module_get, by holder name (an open file whose owner is the module).</summary>
-    public Dictionary<string, List<ModuleInstance>> Holders { get { Footprint.Write("holders"); return holders; } }
+    public Dictionary<string, List<ModuleInstance>> Holders { get; } = new(StringComparer.Ordinal);
 
     public FileTable Files { get; } = new();
 
@@ -82,7 +67,7 @@ internal sealed class KernelState
     public ModuleRepository Repository { get; } = new();
 
     /// <summary>The last module delete_module freed and its taints (last_unloaded_module).</summary>
-    public (string Name, string Taints)? LastUnloaded { get { Footprint.Read("last_unloaded_module"); return lastUnloaded; } set { Footprint.Write("last_unloaded_module"); lastUnloaded = value; } }
+    public (string Name, string Taints)? LastUnloaded { get; set; }
 
     public IActorRef Mutex { get; set; } = ActorRefs.Nobody;
 
@@ -92,34 +77,22 @@ internal sealed class KernelState
 
     public IActorRef Notifiers { get; set; } = ActorRefs.Nobody;
 
-    public SymbolTable Symbols { get { Footprint.Write("symbols"); return symbols; } }
+    public SymbolTable Symbols { get; }
 
     public IActorRef Points { get; set; } = ActorRefs.Nobody;
 
-    public KernelPointRegistry PointRegistry => pointRegistry;
+    public KernelPointRegistry PointRegistry { get; } = new();
 
     public IActorRef Kmod { get; set; } = ActorRefs.Nobody;
 
     private readonly Dictionary<string, long> loadsByName = new(StringComparer.Ordinal);
 
-    public long NextId()
-    {
-        Footprint.Write("ids");
-        return ++nextId;
-    }
+    public long NextId() => ++nextId;
 
     /// <summary>1 for the first struct module of a name, 2 for the next...</summary>
-    public long NextModuleId(string name)
-    {
-        Footprint.Write("ids");
-        return loadsByName[name] = loadsByName.GetValueOrDefault(name) + 1;
-    }
+    public long NextModuleId(string name) => loadsByName[name] = loadsByName.GetValueOrDefault(name) + 1;
 
-    public int NextPid()
-    {
-        Footprint.Write("ids");
-        return ++nextPid;
-    }
+    public int NextPid() => ++nextPid;
 
     /// <summary>klp_patches (kernel/livepatch/core.c): the enabled livepatches, oldest first.</summary>
     public List<KlpPatch> KlpPatches { get; } = [];
@@ -130,20 +103,12 @@ internal sealed class KernelState
     /// <summary>Where execmem_alloc places the next module memory (MODULES_VADDR, no KASLR offset; never reused).</summary>
     public ulong ModuleAreaNext { get; set; } = ModuleMemory.MODULES_VADDR;
 
-    public void AddTask(string name, IActorRef actor)
-    {
-        Footprint.Write("tasks");
-        tasks.Add(name, actor);
-    }
+    public void AddTask(string name, IActorRef actor) => tasks.Add(name, actor);
 
     /// <summary>The running tasks' kernel contexts, by name (for signals).</summary>
-    public Dictionary<string, KTask> Running { get { Footprint.Write("tasks"); return running; } }
+    public Dictionary<string, KTask> Running { get; } = new(StringComparer.Ordinal);
 
-    public IActorRef TaskRef(string name)
-    {
-        Footprint.Read("tasks");
-        return tasks.TryGetValue(name, out var r) ? r : ActorRefs.Nobody;
-    }
+    public IActorRef TaskRef(string name) => tasks.TryGetValue(name, out var r) ? r : ActorRefs.Nobody;
 
     /// <summary>find_module_all(name, even_unformed): the caller holds module_mutex.</summary>
     public ModuleInstance? find_module_all(KTask t, string name, bool evenUnformed)
@@ -158,7 +123,6 @@ internal sealed class KernelState
     /// </summary>
     public ModuleInstance? find_module_all_rcu(string name, bool evenUnformed)
     {
-        Footprint.Read("modules");
         if (!byName.TryGetValue(name, out var same))
             return null;
         foreach (var mod in same)
@@ -172,8 +136,7 @@ internal sealed class KernelState
     /// <summary>list_add_rcu(&amp;mod->list, &amp;modules): at the head.</summary>
     public void ListAdd(ModuleInstance mod)
     {
-        Footprint.Write("modules");
-        modules.Insert(0, mod);
+        Modules.Insert(0, mod);
         if (!byName.TryGetValue(mod.Name, out var same))
             byName[mod.Name] = same = [];
         same.Insert(0, mod);
@@ -182,8 +145,7 @@ internal sealed class KernelState
     /// <summary>list_del_rcu(&amp;mod->list).</summary>
     public void ListDel(ModuleInstance mod)
     {
-        Footprint.Write("modules");
-        modules.Remove(mod);
+        Modules.Remove(mod);
         if (byName.TryGetValue(mod.Name, out var same) && same.Remove(mod) && same.Count == 0)
             byName.Remove(mod.Name);
     }

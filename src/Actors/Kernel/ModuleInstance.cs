@@ -2,10 +2,6 @@
 // subsystem reads and writes. The module's actor (Actors/ModuleActor.cs) performs every write and every
 // atomic operation on it; tasks read fields directly, as the kernel's plain loads do, under the lock the
 // kernel holds for that read (module_mutex for the modules list and the module_use lists).
-// For partial-order reduction every field access declares itself (Footprint): a read of a field, a
-// write of a field, and any use of a list (which may change it) as a write of this struct module.
-using ModActors.Runtime;
-
 namespace ModActors.Kernel;
 
 internal sealed class ModuleInstance
@@ -13,29 +9,12 @@ internal sealed class ModuleInstance
     /// <summary>MODULE_REF_BASE: the base reference the loader holds.</summary>
     public const int MODULE_REF_BASE = 1;
 
-    private readonly List<ModuleInstance> sourceList = [];
-    private readonly List<ModuleInstance> targetList = [];
-    private readonly List<string> holderLinks = [];
-    private readonly List<ModuleInstance> heldRefs = [];
-    private ModuleState state = ModuleState.Unformed;
-    private int refcnt;
-    private ulong taints;
-    private string args = "";
-    private readonly ModuleMemory[] mem;
-    private bool sysfsRegistered;
-    private bool listed;
-    private bool forced;
-    private bool usingGplOnlySymbols;
-    private Actors.NotifierEntry? notifier;
-    private readonly ModuleParams kp;
-    private object? key;
-
     public ModuleInstance(long id, ModuleDefinition definition, ModuleParams kp)
     {
         Id = id;
         Definition = definition;
-        this.kp = kp;
-        mem = ModuleMemory.For(definition);
+        Kp = kp;
+        Mem = ModuleMemory.For(definition);
     }
 
     /// <summary>Distinguishes successive loads of one name in traces ("slow#2").</summary>
@@ -45,40 +24,37 @@ internal sealed class ModuleInstance
 
     public string Name => Definition.Name;
 
-    /// <summary>This struct module as a partial-order-reduction resource: its name and load number, the same in every run.</summary>
-    public object Key => key ??= (Name, Id);
-
-    public ModuleState State { get { Footprint.Read(Key); return state; } set { Footprint.Write(Key); state = value; } }
+    public ModuleState State { get; set; } = ModuleState.Unformed;
 
     /// <summary>atomic_t refcnt, including MODULE_REF_BASE.</summary>
-    public int Refcnt { get { Footprint.Read(Key); return refcnt; } set { Footprint.Write(Key); refcnt = value; } }
+    public int Refcnt { get; set; }
 
     /// <summary>mod->source_list: the modules using this one, newest first (list_add).</summary>
-    public List<ModuleInstance> SourceList { get { Footprint.Write(Key); return sourceList; } }
+    public List<ModuleInstance> SourceList { get; } = [];
 
     /// <summary>mod->target_list: the modules this one uses, newest first.</summary>
-    public List<ModuleInstance> TargetList { get { Footprint.Write(Key); return targetList; } }
+    public List<ModuleInstance> TargetList { get; } = [];
 
     /// <summary>mod->taints.</summary>
-    public ulong Taints { get { Footprint.Read(Key); return taints; } set { Footprint.Write(Key); taints = value; } }
+    public ulong Taints { get; set; }
 
     /// <summary>mod->kp: the parameters and their variables.</summary>
-    public ModuleParams Kp { get { Footprint.Write(Key); return kp; } }
+    public ModuleParams Kp { get; }
 
     /// <summary>mod->args: the argument string given to the load.</summary>
-    public string Args { get { Footprint.Read(Key); return args; } set { Footprint.Write(Key); args = value; } }
+    public string Args { get; set; } = "";
 
     /// <summary>mod->mem[]: size, allocation and page protections per mod_mem_type.</summary>
-    public ModuleMemory[] Mem { get { Footprint.Write(Key); return mem; } }
+    public ModuleMemory[] Mem { get; }
 
     /// <summary>mod->mem[type].base as move_module set it, kept for the section attributes after init memory goes.</summary>
     public ulong[] SectionBases { get; set; } = new ulong[7];
 
     /// <summary>The sizes of MOD_TEXT, MOD_DATA, MOD_RODATA and MOD_RO_AFTER_INIT.</summary>
-    public uint CoreSize { get { Footprint.Read(Key); return mem[0].Size + mem[1].Size + mem[2].Size + mem[3].Size; } }
+    public uint CoreSize => Mem[0].Size + Mem[1].Size + Mem[2].Size + Mem[3].Size;
 
     /// <summary>The sizes of the init types: 0 once do_init_module freed them.</summary>
-    public uint InitSize { get { Footprint.Read(Key); return mem[4].Size + mem[5].Size + mem[6].Size; } }
+    public uint InitSize => Mem[4].Size + Mem[5].Size + Mem[6].Size;
 
     /// <summary>Which table mod->kallsyms points at (add_kallsyms: the whole symtab; do_init_module: the core one).</summary>
     public KallsymsTable Kallsyms { get; set; }
@@ -96,25 +72,25 @@ internal sealed class ModuleInstance
     public bool KlpInfo { get; set; }
 
     /// <summary>The links in /sys/module/NAME/holders/: users whose mod_sysfs_setup ran (add_usage_links).</summary>
-    public List<string> HolderLinks { get { Footprint.Write(Key); return holderLinks; } }
+    public List<string> HolderLinks { get; } = [];
 
     /// <summary>Whether /sys/module/NAME exists (mod_sysfs_setup .. mod_sysfs_teardown).</summary>
-    public bool SysfsRegistered { get { Footprint.Read(Key); return sysfsRegistered; } set { Footprint.Write(Key); sysfsRegistered = value; } }
+    public bool SysfsRegistered { get; set; }
 
     /// <summary>Whether the module is on the modules list (add_unformed_module .. list_del_rcu).</summary>
-    public bool Listed { get { Footprint.Read(Key); return listed; } set { Footprint.Write(Key); listed = value; } }
+    public bool Listed { get; set; }
 
     /// <summary>Set by a forced delete_module (O_TRUNC) that went past users or a missing exit.</summary>
-    public bool Forced { get { Footprint.Read(Key); return forced; } set { Footprint.Write(Key); forced = value; } }
+    public bool Forced { get; set; }
 
     /// <summary>mod->using_gplonly_symbols.</summary>
-    public bool UsingGplOnlySymbols { get { Footprint.Read(Key); return usingGplOnlySymbols; } set { Footprint.Write(Key); usingGplOnlySymbols = value; } }
+    public bool UsingGplOnlySymbols { get; set; }
 
     /// <summary>References this module's code took on other modules (try_module_get in its init or exit).</summary>
-    public List<ModuleInstance> HeldRefs { get { Footprint.Write(Key); return heldRefs; } }
+    public List<ModuleInstance> HeldRefs { get; } = [];
 
     /// <summary>The notifier block this module's code registered, if any.</summary>
-    public Actors.NotifierEntry? Notifier { get { Footprint.Read(Key); return notifier; } set { Footprint.Write(Key); notifier = value; } }
+    public Actors.NotifierEntry? Notifier { get; set; }
 
     /// <summary>The actor that owns this struct module.</summary>
     public Akka.Actor.IActorRef Actor { get; set; } = Akka.Actor.ActorRefs.Nobody;

@@ -33,7 +33,6 @@ public sealed partial class Simulation : IDisposable
     private readonly List<ActorSlot> slots = [];
     private readonly List<int> choices = [];
     private readonly SimulationHost host;
-    private readonly FootprintRecorder? footprints; // POR hook: set when the strategy reads step footprints
     private int nextSlotId;
     private int stoppedSlots;
     private bool disposed;
@@ -46,8 +45,6 @@ public sealed partial class Simulation : IDisposable
         isFifo = strategy is FifoStrategy;
         maxSteps = options.MaxSteps;
         ownerThread = Environment.CurrentManagedThreadId;
-        footprints = (strategy as IDependencyAwareStrategy)?.Footprints; // POR hook
-        footprints?.Reset(); // POR hook
         host = SimulationHost.Acquire(this);
     }
 
@@ -161,20 +158,7 @@ public sealed partial class Simulation : IDisposable
 
     internal int NextSlotId() => nextSlotId++;
 
-    internal void SlotCreated(ActorSlot slot)
-    {
-        Touch("actor creation"); // POR hook: creating an actor
-        slots.Add(slot);
-    }
-
-    /// <summary>POR hook: the step in progress writes <paramref name="resource"/> (a mailbox, the timer queue, the actor table).</summary>
-    internal void Touch(object resource) => footprints?.Add(resource is ActorSlot slot ? slot.Id : resource, true);
-
-    /// <summary>POR hook: the step in progress appends a message to <paramref name="slot"/>'s mailbox.</summary>
-    internal void TouchSend(ActorSlot slot) => footprints?.Send(slot.Id);
-
-    /// <summary>POR hook: <paramref name="slot"/> put its stash back in its mailbox.</summary>
-    internal void TouchUnstash(ActorSlot slot) => footprints?.Unstash(slot.Id);
+    internal void SlotCreated(ActorSlot slot) => slots.Add(slot);
 
     internal void Runnable(ActorSlot slot)
     {
@@ -187,8 +171,6 @@ public sealed partial class Simulation : IDisposable
 
     internal void SlotStopped(ActorSlot slot, int droppedMessages)
     {
-        Touch(slot); // POR hook: stopping an actor (its state and its mailbox)
-        Touch(new MailKey(slot.Id, -1)); // POR hook
         DeadLetters += droppedMessages;
         if (slot.InReady)
         {

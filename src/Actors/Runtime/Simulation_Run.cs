@@ -86,7 +86,6 @@ public sealed partial class Simulation
         }
 
         var outerContext = SynchronizationContext.Current;
-        var outerFootprints = Footprint.Enter(footprints); // POR hook
         SynchronizationContext.SetSynchronizationContext(null);
         try
         {
@@ -139,7 +138,6 @@ public sealed partial class Simulation
         finally
         {
             SynchronizationContext.SetSynchronizationContext(outerContext);
-            Footprint.Exit(outerFootprints); // POR hook
         }
     }
 
@@ -171,7 +169,6 @@ public sealed partial class Simulation
         }
 
         var slot = ready.Take(index);
-        footprints?.BeginStep(slot.Id); // POR hook: the step's own actor
         running = slot;
         currentStep = null;
         try
@@ -193,7 +190,6 @@ public sealed partial class Simulation
         {
             running = null;
             currentStep = null;
-            footprints?.EndStep(); // POR hook
         }
 
         if (!slot.InReady && slot.Enabled)
@@ -207,7 +203,6 @@ public sealed partial class Simulation
     /// <summary>The message about to be delivered in the running step (called from the gated dequeue).</summary>
     internal void Delivering(ActorSlot slot, Envelope envelope)
     {
-        footprints?.Receive(slot.Id); // POR hook: which message the step takes
         if (recordTrace && ReferenceEquals(slot, running))
         {
             BeginTraceStep(pendingStep, NameOf(envelope.Sender), slot, FormatMessage(envelope.Message));
@@ -240,7 +235,6 @@ public sealed partial class Simulation
             return;
         }
 
-        Touch(slot); // POR hook: a resumption changes what the actor does next
         var cause = resumeCause;
         slot.Hold(new Resumption(message, cell, cause?.From ?? running?.TraceName ?? "outside", cause?.What));
         if (!slot.InReady)

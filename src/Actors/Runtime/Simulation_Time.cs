@@ -42,8 +42,6 @@ public sealed partial class Simulation
 
     internal SimTimer AddTimer(TimeSpan delay, ICancelable? cancelable, Action fire)
     {
-        Touch("timers"); // POR hook: timers due together fire in creation order
-        Touch("timers"); // POR hook: timers due together fire in creation order
         var due = nowTicks + Math.Max(0, delay.Ticks);
         var timer = new SimTimer(due, timerSequence++, fire, cancelable);
         timers.Enqueue(timer, (due, timer.Sequence));
@@ -83,7 +81,6 @@ public sealed partial class Simulation
         }
 
         nowTicks = Math.Max(nowTicks, first.Due);
-        footprints?.Barrier(); // POR hook: time advances only when no actor is enabled
         while (timers.TryPeek(out var timer, out var key) && key.Due == first.Due)
         {
             timers.Dequeue();

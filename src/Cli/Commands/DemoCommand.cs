@@ -1,5 +1,5 @@
 // `modactors` with no arguments: the built-in demo scenario (Scenario/demo.yaml, embedded), two loaders
-// of one inode racing two deletes, explored under the portfolio (random, pct, bounded dfs); prints the outcome table and where to go next.
+// of one inode racing two deletes, explored under pct; prints the outcome table and where to go next.
 using System.Reflection;
 using ModActors.Scenarios;
 

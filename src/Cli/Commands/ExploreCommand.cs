@@ -1,7 +1,7 @@
-// `modactors explore FILE.yaml [--strategy S] [--runs N] [--seed N] [--depth D] [--preemptions K] [--no-reduction]
-// [--stop-on-failure] [--shard i/n] [--json] [--cluster HOST:PORT]`: explores the scenario's interleavings (settings
-// from the file's `explore:`, overridden by flags), here or on a cluster of workers (ClusterExplore), and prints the
-// outcome table; a failing run's schedule is written as a replay file and its seed printed.
+// `modactors explore FILE.yaml [--strategy S] [--runs N] [--seed N] [--depth D] [--shard i/n] [--json]
+// [--cluster HOST:PORT [--stop-on-failure]]`: explores the scenario's interleavings (settings from the file's
+// `explore:`, overridden by flags), here or on a cluster of workers (ClusterExplore), and prints the outcome
+// table; a failing run's schedule is written as a replay file and its seed printed.
 using System.CommandLine;
 using ModActors.Scenarios;
 
@@ -21,12 +21,10 @@ internal static class ExploreCommand
         var scheduleOut = ScenarioCommandLine.ScheduleOutOption();
         var jobs = ScenarioCommandLine.JobsOption();
         var cluster = ClusterCommandLine.ClusterOption();
-        var preemptions = ScenarioCommandLine.PreemptionsOption();
-        var noReduction = ScenarioCommandLine.NoReductionOption();
-        var stopOnFailure = ScenarioCommandLine.StopOnFailureOption();
+        var stopOnFailure = ClusterCommandLine.StopOnFailureOption();
         var command = new Command("explore", "Explore a scenario's interleavings and print the distinct outcomes.")
         {
-            file, strategy, runs, seed, depth, shard, json, scheduleOut, jobs, preemptions, noReduction, stopOnFailure, cluster,
+            file, strategy, runs, seed, depth, shard, json, scheduleOut, jobs, cluster, stopOnFailure,
         };
         command.SetAction(parse =>
         {
@@ -36,8 +34,7 @@ internal static class ExploreCommand
                 return ExitCodes.Invalid;
             if (ScenarioCommandLine.Load(parse.GetValue(file)!, error) is not { } sc)
                 return ExitCodes.Invalid;
-            if (ScenarioCommandLine.Settings(sc, parse, strategy, runs, seed, depth, jobs, parse.GetValue(shard), error) is not { } basic
-                || ScenarioCommandLine.Search(basic, parse.GetValue(preemptions), parse.GetValue(noReduction), parse.GetValue(stopOnFailure), error) is not { } settings)
+            if (ScenarioCommandLine.Settings(sc, parse, strategy, runs, seed, depth, jobs, parse.GetValue(shard), error) is not { } settings)
                 return ExitCodes.Invalid;
             if (parse.GetValue(cluster) is { } at)
             {
@@ -47,6 +44,11 @@ internal static class ExploreCommand
                     return ExitCodes.Invalid;
                 }
                 return ClusterExplore.Run(sc, settings, at, parse.GetValue(stopOnFailure), parse.GetValue(json), parse.GetValue(scheduleOut), output, error);
+            }
+            if (parse.GetValue(stopOnFailure))
+            {
+                error.WriteLine("modactors explore: --stop-on-failure goes with --cluster");
+                return ExitCodes.Invalid;
             }
             return Explore(sc, settings, parse.GetValue(json), parse.GetValue(scheduleOut), output, error);
         });
@@ -94,7 +96,7 @@ internal static class ExploreCommand
             output.WriteLine(passed ? "verdict: pass" : "verdict: FAIL");
         }
         if (!passed)
-            error.WriteLine($"modactors explore: {result.Report.Failed} of {result.Report.RunCount} runs failed; replay file {replay}");
+            error.WriteLine($"modactors explore: {result.Report.Failed} of {result.Report.Runs.Count} runs failed; replay file {replay}");
         return passed ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

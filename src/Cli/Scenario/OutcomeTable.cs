@@ -15,16 +15,11 @@ internal static class OutcomeTable
         var lines = TextReport.Explore(sc, x).ToList();
         if (!IsTerminal(output))
         {
-            ScenarioCommandLine.Print(output, lines.Take(2));
-            if (x.Report.Summary() is { } plainSummary)
-                output.WriteLine(plainSummary);
-            ScenarioCommandLine.Print(output, lines.Skip(2));
+            ScenarioCommandLine.Print(output, lines);
             return;
         }
         output.WriteLine(lines[0]);
         output.WriteLine(lines[1]);
-        if (x.Report.Summary() is { } summary)
-            output.WriteLine(summary);
         var dfs = x.Settings.Strategy == "dfs";
         var table = new Table().AddColumn(new TableColumn("runs").RightAligned()).AddColumn(new TableColumn(dfs ? "schedule" : "seed").RightAligned())
             .AddColumn("verdict").AddColumn("outcome");

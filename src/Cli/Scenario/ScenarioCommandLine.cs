@@ -14,13 +14,13 @@ internal static class ScenarioCommandLine
 
     public static Option<string?> StrategyOption() => new("--strategy")
     {
-        Description = "The scheduling strategy: fifo, random, pct (a mixture of depths 1..d), dfs (with partial-order reduction) or portfolio.",
+        Description = "The scheduling strategy: fifo, random, pct or dfs.",
         Validators =
         {
             r =>
             {
-                if (r.GetValueOrDefault<string?>() is { } s && s is not ("fifo" or "random" or "pct" or "dfs" or "portfolio"))
-                    r.AddError($"--strategy '{s}' is not one of fifo, random, pct, dfs, portfolio");
+                if (r.GetValueOrDefault<string?>() is { } s && s is not ("fifo" or "random" or "pct" or "dfs"))
+                    r.AddError($"--strategy '{s}' is not one of fifo, random, pct, dfs");
             },
         },
     };
@@ -36,18 +36,6 @@ internal static class ScenarioCommandLine
     public static Option<string?> ScheduleOutOption() => new("--schedule-out")
     {
         Description = "Where to write the schedule of the run (run) or of the first failing run (explore).",
-    };
-
-    public static Option<int?> PreemptionsOption() => new("--preemptions")
-    {
-        Description = "With --strategy dfs: enumerate every schedule with at most K preemptions (no reduction).",
-    };
-
-    public static Option<bool> StopOnFailureOption() => new("--stop-on-failure") { Description = "Stop at the first failing run." };
-
-    public static Option<bool> NoReductionOption() => new("--no-reduction")
-    {
-        Description = "With --strategy dfs: enumerate every interleaving (no partial-order reduction).",
     };
 
     public static Option<int?> JobsOption() => new("--jobs") { Description = "Simulations run at once (default: all cores); the output does not depend on it." };
@@ -135,27 +123,5 @@ internal static class ScenarioCommandLine
             return null;
         }
         return s;
-    }
-
-    /// <summary>Adds --preemptions, --no-reduction and --stop-on-failure; null (and the error printed) when they do not fit the strategy.</summary>
-    public static ExploreSettings? Search(ExploreSettings s, int? preemptions, bool noReduction, bool stopOnFailure, TextWriter error)
-    {
-        if (preemptions is < 0)
-        {
-            error.WriteLine($"modactors: --preemptions {preemptions} is negative");
-            return null;
-        }
-        if ((preemptions is not null || noReduction) && s.Strategy != "dfs")
-        {
-            error.WriteLine("modactors: --preemptions and --no-reduction apply to --strategy dfs only");
-            return null;
-        }
-        var reduction = !noReduction && preemptions is null;
-        if (s.Shard.Count > 1 && (reduction || preemptions is not null || s.Strategy == "portfolio"))
-        {
-            error.WriteLine("modactors: --shard splits random and pct seeds and dfs with --no-reduction only (a reduced or bounded search is one stack)");
-            return null;
-        }
-        return s with { Preemptions = preemptions, Reduction = reduction, StopOnFailure = stopOnFailure };
     }
 }

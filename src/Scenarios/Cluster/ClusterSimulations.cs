@@ -17,7 +17,7 @@ internal static class ClusterSimulations
     {
         if (s.Strategy is not ("random" or "pct"))
             throw new ArgumentException($"--cluster explores random or pct seeds, not {s.Strategy} (use --shard i/n to split dfs)");
-        var k = s.Strategy == "pct" ? ScenarioRunner.PctChoicePoints(new ScenarioSetup(sc), s.MaxSteps) : 0;
+        var k = s.Strategy == "pct" ? ScenarioRunner.PctSteps(new ScenarioSetup(sc), s.MaxSteps) : 0;
         return new ClusterJob(s.Seed, s.Runs, new ExploreJobSpec(sc.SourcePath, text, s.Strategy, s.Depth, s.MaxSteps, k), null);
     }
 

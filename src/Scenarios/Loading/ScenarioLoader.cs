@@ -214,11 +214,11 @@ internal static class ScenarioLoader
             switch (key)
             {
                 case "strategy":
-                    var s = y.Scalar(v, "strategy", "fifo, random, pct, dfs or portfolio");
-                    if (s is "fifo" or "random" or "pct" or "dfs" or "portfolio")
+                    var s = y.Scalar(v, "strategy", "fifo, random, pct or dfs");
+                    if (s is "fifo" or "random" or "pct" or "dfs")
                         e = e with { Strategy = s };
                     else if (s is not null)
-                        y.Error(v, $"strategy '{s}' is unknown", "fifo, random, pct, dfs or portfolio");
+                        y.Error(v, $"strategy '{s}' is unknown", "fifo, random, pct or dfs");
                     break;
                 case "runs":
                     e = e with { Runs = y.Int(v, "runs", 1, ExploreLimits.MaxRuns) ?? e.Runs };

@@ -119,13 +119,7 @@ internal static class JsonReport
         var report = x.Report;
         w.WriteStartObject("explore");
         w.WriteString("strategy", s.Strategy);
-        w.WriteNumber("runs", report.RunCount);
-        w.WriteString("method", report.Method);
-        if (s.Preemptions is { } k)
-            w.WriteNumber("preemptions", k);
-        w.WriteNumber("seconds", report.Elapsed?.TotalSeconds ?? 0);
-        w.WriteNumber("sleep_blocked_runs", report.SleepBlocked);
-        w.WriteBoolean("stopped_at_failure", report.StoppedAtFailure);
+        w.WriteNumber("runs", report.Runs.Count);
         w.WriteNumber("first_seed", s.Seed);
         w.WriteNumber("depth", s.Depth);
         w.WriteNumber("pct_steps", report.PctSteps);

@@ -53,11 +53,14 @@ internal static class TextReport
     {
         var report = x.Report;
         var s = x.Settings;
-        var what = string.Create(CultureInfo.InvariantCulture, $"{report.Method}, {report.RunCount} {(s.Strategy == "dfs" ? "schedules" : "runs")}");
-        if (report.Exhausted is { } exhausted)
-            what += exhausted ? " (space exhausted)" : " (budget reached, space not exhausted)";
-        if (s.Strategy != "dfs" && report.Seeds is { } seeds)
-            what += $", seeds {seeds.First}..{seeds.Last}";
+        var what = s.Strategy switch
+        {
+            "pct" => $"pct depth {s.Depth} (k={report.PctSteps}), {report.Runs.Count} runs",
+            "random" => $"random, {report.Runs.Count} runs",
+            _ => $"dfs, {report.Runs.Count} schedules ({(report.Exhausted == true ? "space exhausted" : "budget reached")})",
+        };
+        if (s.Strategy != "dfs" && report.Runs.Count > 0)
+            what += $", seeds {report.Runs[0].Seed}..{report.Runs[^1].Seed}";
         if (s.Shard.Count > 1)
             what += $", shard {s.Shard.Index}/{s.Shard.Count}";
         yield return $"scenario: {sc.Name} ({sc.SourcePath})";

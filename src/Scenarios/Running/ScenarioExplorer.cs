@@ -1,23 +1,11 @@
-// Explores a scenario's interleavings with the runtime's StreamingExplorer (random and pct seeds over all
-// cores, pct as a mixture of depths; dfs with partial-order reduction, or bounded to K preemptions; the
-// portfolio), every run judged by every expectation, outcomes counted without a record per run; or, split
-// into Options/Report/Finish, by the cluster's workers over seed ranges. The first failing run is replayed
-// from its schedule to recover its messages and calls.
+// Explores a scenario's interleavings with the runtime's Explorer (seeds or dfs subtrees over all
+// cores, results in seed order whatever the core count), every run judged by every expectation. The
+// first failing run is replayed from its schedule to recover its messages and calls.
 using ModActors.Runtime;
 
 namespace ModActors.Scenarios;
 
-internal sealed record ExploreSettings(string Strategy, long Runs, long Seed, int Depth, long MaxSteps, (int Index, int Count) Shard, int Parallelism = 0)
-{
-    /// <summary>Dfs: enumerate only schedules with at most this many preemptions.</summary>
-    public int? Preemptions { get; init; }
-
-    /// <summary>Dfs: partial-order reduction (off: every interleaving).</summary>
-    public bool Reduction { get; init; } = true;
-
-    /// <summary>Stop at the first failing run.</summary>
-    public bool StopOnFailure { get; init; }
-}
+internal sealed record ExploreSettings(string Strategy, long Runs, long Seed, int Depth, long MaxSteps, (int Index, int Count) Shard, int Parallelism = 0);
 
 internal sealed record ExploreResult(ExploreSettings Settings, ExploreReport Report, RunReport? FirstFailure);
 
@@ -32,7 +20,6 @@ internal static class ScenarioExplorer
         {
             "random" => ExploreMode.Random,
             "dfs" => ExploreMode.Dfs,
-            "portfolio" => ExploreMode.Portfolio,
             _ => ExploreMode.Pct,
         },
         Runs = s.Runs,
@@ -44,14 +31,11 @@ internal static class ScenarioExplorer
         Shard = s.Shard,
         Parallelism = s.Parallelism > 0 ? s.Parallelism : Environment.ProcessorCount,
         Name = "scenario",
-        Preemptions = s.Preemptions,
-        Reduction = s.Reduction,
-        StopOnFailure = s.StopOnFailure,
     };
 
     /// <summary>Runs the exploration, every run judged by every expectation.</summary>
     public static ExploreReport Report(ScenarioSetup setup, ExploreSettings s, long pctSteps = 0) =>
-        StreamingExplorer.Run(Options(s, pctSteps), system =>
+        Explorer.Run(Options(s, pctSteps), system =>
         {
             var judge = setup.Build(system);
             return result => judge(result).Verdict;

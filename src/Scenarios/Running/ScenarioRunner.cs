@@ -15,7 +15,7 @@ internal static class ScenarioRunner
         ISchedulingStrategy strategy = settings.Strategy switch
         {
             "random" => new RandomStrategy(settings.Seed),
-            "pct" => new PctStrategy(settings.Seed, settings.Depth, PctChoicePoints(setup, settings.MaxSteps), mixture: true),
+            "pct" => new PctStrategy(settings.Seed, settings.Depth, PctSteps(setup, settings.MaxSteps)),
             _ => new FifoStrategy(),
         };
         return Run(setup, strategy, settings.MaxSteps);
@@ -24,13 +24,9 @@ internal static class ScenarioRunner
     public static RunReport Replay(ScenarioSetup setup, Schedule schedule, long maxSteps) =>
         Run(setup, new ReplayStrategy(schedule), maxSteps);
 
-    /// <summary>The k of pct as a mixture (what explorations use): the choice points of one fifo run.</summary>
-    public static long PctChoicePoints(ScenarioSetup setup, long maxSteps) =>
-        StreamingExplorer.MeasureChoicePoints(new ExploreOptions { MaxSteps = maxSteps, Name = "scenario" }, system =>
-        {
-            var judge = setup.Build(system);
-            return result => judge(result).Verdict;
-        });
+    /// <summary>The k of pct: the steps of one fifo run.</summary>
+    public static long PctSteps(ScenarioSetup setup, long maxSteps) =>
+        Math.Max(1, Run(setup, new FifoStrategy(), maxSteps, record: false).Result.Steps);
 
     private static RunReport Run(ScenarioSetup setup, ISchedulingStrategy strategy, long maxSteps, bool record = true)
     {

@@ -25,7 +25,7 @@ public sealed class ProgramProcessTests
     {
         var (code, text, _) = Modactors();
         Assert.Equal(0, code);
-        Assert.Contains("explored portfolio (random, pct mixtures", text, StringComparison.Ordinal);
+        Assert.Contains("explored pct depth 3", text, StringComparison.Ordinal);
         Assert.Contains("verdict: pass", text, StringComparison.Ordinal);
     }
 

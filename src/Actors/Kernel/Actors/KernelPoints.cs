@@ -3,8 +3,7 @@
 // task until another has reached a point or a module has reached a state: explicit interleaving
 // control. A point already passed satisfies a wait at once. Passing a point is not itself a step: the
 // passing task records it in its own step and answers the waiters' asks there, so a released waiter is
-// runnable from that very step on. For partial-order reduction each point and state is its own
-// resource (Footprint): passing it and waiting for it touch only it.
+// runnable from that very step on.
 using Akka.Actor;
 using ModActors.Runtime;
 
@@ -27,29 +26,21 @@ internal sealed class KernelPointRegistry
 
     public void PointReached(string task, string point, IActorRef by)
     {
-        Footprint.Write(("point", task, point));
         if (points.Add((task, point)))
             Release((task, point), by);
     }
 
     public void StateReached(string module, ModuleState state, IActorRef by)
     {
-        Footprint.Write(("state", module, state));
         if (states.Add((module, state)))
             Release((module, state), by);
     }
 
     public bool Await(AwaitPoint m, IActorRef waiter, IActorRef self) =>
-        Touched(("point", m.Task, m.Point)) && points.Contains((m.Task, m.Point)) || Park((m.Task, m.Point), waiter, self, $"task {m.Task} to reach {m.Point}");
+        points.Contains((m.Task, m.Point)) || Park((m.Task, m.Point), waiter, self, $"task {m.Task} to reach {m.Point}");
 
     public bool Await(AwaitState m, IActorRef waiter, IActorRef self) =>
-        Touched(("state", m.Module, m.State)) && states.Contains((m.Module, m.State)) || Park((m.Module, m.State), waiter, self, $"module {m.Module} to be {Names.State(m.State)}");
-
-    private static bool Touched(object key)
-    {
-        Footprint.Write(key);
-        return true;
-    }
+        states.Contains((m.Module, m.State)) || Park((m.Module, m.State), waiter, self, $"module {m.Module} to be {Names.State(m.State)}");
 
     private bool Park(object key, IActorRef waiter, IActorRef self, string what)
     {

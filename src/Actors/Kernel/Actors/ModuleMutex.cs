@@ -96,7 +96,6 @@ internal sealed class ModuleMutex : ReceiveActor, IWaitGraphNode
         var mutex = state.MutexLock;
         Receive<MutexInterrupt>(m =>
         {
-            Footprint.Write("module_mutex");
             mutex.Remove(m.Task)?.Tell(MutexInterrupted.Instance, Self);
         });
     }

@@ -32,18 +32,10 @@ public sealed class StepMessageQueue : IMessageQueue, IUnboundedDequeBasedMessag
     public int Count => messages.Count;
 
     /// <inheritdoc/>
-    public void Enqueue(IActorRef receiver, Envelope envelope)
-    {
-        Slot.Simulation?.TouchSend(Slot); // POR hook: a send appends to the receiver's mailbox
-        messages.PushBack(envelope);
-    }
+    public void Enqueue(IActorRef receiver, Envelope envelope) => messages.PushBack(envelope);
 
     /// <inheritdoc/>
-    public void EnqueueFirst(Envelope envelope)
-    {
-        Slot.Simulation?.TouchUnstash(Slot); // POR hook
-        messages.PushFront(envelope);
-    }
+    public void EnqueueFirst(Envelope envelope) => messages.PushFront(envelope);
 
     /// <inheritdoc/>
     public bool TryDequeue(out Envelope envelope)

@@ -14,12 +14,6 @@ public enum ExploreMode
 
     /// <summary>Every schedule, enumerated by <see cref="DfsStrategy"/> (split into subtrees over cores).</summary>
     Dfs,
-
-    /// <summary>
-    /// Coyote-style portfolio: runs rotate between random, pct mixtures of depth 2, 3 and 5, and the next schedule of a
-    /// dfs bounded to 2 preemptions (StreamingExplorer only).
-    /// </summary>
-    Portfolio,
 }
 
 /// <summary>The options of an exploration.</summary>
@@ -55,18 +49,6 @@ public sealed class ExploreOptions
     /// <summary>Whether runs record their traces (off by default: faster).</summary>
     public bool RecordTrace { get; init; }
 
-    /// <summary>Dfs: enumerate only schedules with at most this many preemptions (no reduction); null = unbounded.</summary>
-    public int? Preemptions { get; init; }
-
-    /// <summary>Dfs without a preemption bound: partial-order reduction (StreamingExplorer; on by default).</summary>
-    public bool Reduction { get; init; } = true;
-
-    /// <summary>Stop at the first failing run (StreamingExplorer).</summary>
-    public bool StopOnFailure { get; init; }
-
-    /// <summary>Pct: each seed draws its depth from 1..Depth and k counts choice points (StreamingExplorer; on by default).</summary>
-    public bool PctMixture { get; init; } = true;
-
     /// <summary>The name given to every simulation.</summary>
     public string Name { get; init; } = "explore";
 
@@ -97,9 +79,5 @@ public sealed class ExploreOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(Depth, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxSchedules, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(Parallelism, 1);
-        if (Preemptions is < 0)
-        {
-            throw new ArgumentException($"preemption bound {Preemptions} is negative");
-        }
     }
 }

@@ -26,56 +26,39 @@ public sealed record OutcomeSummary(string Key, bool Passed, long Count, Explore
 public sealed class ExploreReport
 {
     internal ExploreReport(ExploreOptions options, IReadOnlyList<ExploredRun> runs, bool? exhausted, long pctSteps)
-        : this(options, TallyOf(runs), exhausted, pctSteps)
-    {
-        Runs = runs;
-    }
-
-    /// <summary>A streamed report: counts and first runs only, <see cref="Runs"/> is empty.</summary>
-    internal ExploreReport(ExploreOptions options, OutcomeTally tally, bool? exhausted, long pctSteps)
     {
         Options = options;
-        Runs = [];
+        Runs = runs;
         Exhausted = exhausted;
         PctSteps = pctSteps;
-        Outcomes = tally.Outcomes;
-        Failed = tally.Failed;
-        FirstFailure = tally.FirstFailure;
-        StepLimited = tally.StepLimited;
-        RunCount = tally.Runs;
-        Seeds = tally.Seeds;
-    }
-
-    /// <summary>Runs explored (their outcomes counted; sleep-set-blocked dpor runs are not).</summary>
-    public long RunCount { get; }
-
-    /// <summary>The lowest and highest seed (or schedule index) explored.</summary>
-    public (long First, long Last)? Seeds { get; }
-
-    /// <summary>Wall-clock time of the exploration (streamed reports).</summary>
-    public TimeSpan? Elapsed { get; init; }
-
-    /// <summary>Dfs with reduction: runs cut because every enabled actor was asleep (equivalent to an explored run).</summary>
-    public long SleepBlocked { get; init; }
-
-    /// <summary>Whether the exploration stopped at its first failure (<see cref="ExploreOptions.StopOnFailure"/>).</summary>
-    public bool StoppedAtFailure { get; init; }
-
-    /// <summary>The tally a streamed report was built from.</summary>
-    internal OutcomeTally? Tally { get; init; }
-
-    /// <summary>How the space was searched, e.g. "dfs with partial-order reduction".</summary>
-    public string? Method { get; init; }
-
-    private static OutcomeTally TallyOf(IReadOnlyList<ExploredRun> runs)
-    {
-        var tally = new OutcomeTally();
+        var outcomes = new List<OutcomeSummary>();
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var run in runs)
         {
-            tally.Add(run);
+            var key = (run.Passed ? "pass:" : "fail:") + run.Key;
+            if (byKey.TryGetValue(key, out var i))
+            {
+                outcomes[i] = outcomes[i] with { Count = outcomes[i].Count + 1 };
+            }
+            else
+            {
+                byKey[key] = outcomes.Count;
+                outcomes.Add(new OutcomeSummary(run.Key, run.Passed, 1, run));
+            }
+
+            if (run.Outcome == RunOutcome.StepLimit)
+            {
+                StepLimited++;
+            }
+
+            if (!run.Passed)
+            {
+                Failed++;
+                FirstFailure ??= run;
+            }
         }
 
-        return tally;
+        Outcomes = outcomes;
     }
 
     /// <summary>
@@ -98,7 +81,7 @@ public sealed class ExploreReport
     public ExploreOptions Options { get; }
 
     /// <summary>Every run of this shard, in seed (or dfs schedule) order.</summary>
-    public IReadOnlyList<ExploredRun> Runs { get; private init; }
+    public IReadOnlyList<ExploredRun> Runs { get; }
 
     /// <summary>The distinct outcomes in order of first appearance.</summary>
     public IReadOnlyList<OutcomeSummary> Outcomes { get; }
@@ -118,47 +101,19 @@ public sealed class ExploreReport
     /// <summary>Pct: the k used; 0 for the other modes.</summary>
     public long PctSteps { get; }
 
-    /// <summary>Time, rate, and what cut the search (streamed reports); null for the others.</summary>
-    public string? Summary()
-    {
-        if (Elapsed is not { } t)
-        {
-            return null;
-        }
-
-        var rate = t.TotalSeconds > 0 ? RunCount / t.TotalSeconds : 0;
-        var text = string.Create(CultureInfo.InvariantCulture, $"  time {t.TotalSeconds:0.###} s ({rate:0} runs/s)");
-        if (SleepBlocked > 0)
-        {
-            text += string.Create(CultureInfo.InvariantCulture, $", {SleepBlocked} sleep-set-blocked runs cut");
-        }
-
-        if (StepLimited > 0)
-        {
-            text += string.Create(CultureInfo.InvariantCulture, $", {StepLimited} runs cut at {Options.MaxSteps} steps");
-        }
-
-        if (StoppedAtFailure)
-        {
-            text += ", stopped at the first failure";
-        }
-
-        return text;
-    }
-
     /// <summary>The report as printable lines.</summary>
     public IReadOnlyList<string> ToLines()
     {
         var o = Options;
         var lines = new List<string>();
-        var what = Method is { } method ? $"{method}, {RunCount} runs" + (Exhausted is { } ex ? (ex ? " (space exhausted)" : " (budget reached, space not exhausted)") : "") : o.Mode switch
+        var what = o.Mode switch
         {
             ExploreMode.Pct => $"pct depth {o.Depth} (k={PctSteps}), {Runs.Count} runs",
             ExploreMode.Random => $"random, {Runs.Count} runs",
             _ => $"dfs, {Runs.Count} schedules ({(Exhausted == true ? "space exhausted" : "budget reached, space not exhausted")}"
                 + (StepLimited > 0 ? $"; {StepLimited} runs cut at {o.MaxSteps} steps)" : ")"),
         };
-        if (Method == null && o.Mode != ExploreMode.Dfs && Runs.Count > 0)
+        if (o.Mode != ExploreMode.Dfs && Runs.Count > 0)
         {
             what += $" (seeds {Runs[0].Seed}..{Runs[^1].Seed})";
         }
@@ -169,11 +124,6 @@ public sealed class ExploreReport
         }
 
         lines.Add(string.Create(CultureInfo.InvariantCulture, $"{what}: {Outcomes.Count} distinct outcomes, {Failed} failed runs"));
-        if (Summary() is { } summary)
-        {
-            lines.Add(summary);
-        }
-
         foreach (var outcome in Outcomes)
         {
             var first = o.Mode == ExploreMode.Dfs ? $"first schedule #{outcome.First.Index}" : $"first seed {outcome.First.Seed}";

@@ -6,9 +6,6 @@
 // Priorities are positions in the list of initial priorities (an actor seen later is inserted at a
 // random position); a dictionary caches every actor's position, refreshed only after the list changed,
 // so a step costs a lookup per candidate instead of a search of the list.
-// As a mixture (the explorer's default) each seed draws its own depth from 1..d, and k and the change
-// points count only choice points (steps with more than one enabled actor): a bug of depth e <= d is
-// then found with probability at least 1/(d n k^(e-1)), and steps without a choice do not dilute k.
 using Akka.Actor;
 using ModActors.Runtime.Scheduling;
 
@@ -23,22 +20,11 @@ public sealed class PctStrategy : ISchedulingStrategy
     private readonly List<IActorRef> initial = [];
     private readonly Dictionary<IActorRef, long> ranks = [];
     private readonly HashSet<long> changePoints = [];
-    private readonly bool mixture;
     private long loweredCount;
-    private long choicePoints;
     private bool ranksStale;
 
     /// <summary>Creates the strategy; <paramref name="maxSteps"/> is k, the expected length of a run.</summary>
     public PctStrategy(long seed, int depth, long maxSteps = 1000)
-        : this(seed, depth, maxSteps, mixture: false)
-    {
-    }
-
-    /// <summary>
-    /// Creates the strategy; with <paramref name="mixture"/> the seed draws its depth from 1..<paramref name="depth"/>
-    /// and <paramref name="maxSteps"/> counts choice points (steps with more than one enabled actor).
-    /// </summary>
-    public PctStrategy(long seed, int depth, long maxSteps, bool mixture)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSteps, 1);
@@ -46,9 +32,7 @@ public sealed class PctStrategy : ISchedulingStrategy
         Depth = depth;
         MaxSteps = maxSteps;
         random = new SplitMix64(seed);
-        this.mixture = mixture;
-        var drawn = mixture ? 1 + random.Next(depth) : depth;
-        var wanted = (int)Math.Min(drawn - 1, maxSteps);
+        var wanted = (int)Math.Min(depth - 1, maxSteps);
         while (changePoints.Count < wanted)
         {
             changePoints.Add(1 + random.NextLong(maxSteps));
@@ -82,18 +66,7 @@ public sealed class PctStrategy : ISchedulingStrategy
         }
 
         var best = Highest(candidates);
-        var point = step;
-        if (mixture)
-        {
-            if (candidates.Count < 2)
-            {
-                return best;
-            }
-
-            point = ++choicePoints;
-        }
-
-        if (changePoints.Contains(point))
+        if (changePoints.Contains(step))
         {
             var running = candidates[best];
             if (ranks[running] < LoweredBase)
