@@ -27,7 +27,7 @@ public sealed class OracleTimingTests
         var setup = Library("zc_deletes_across_init_end.yaml");
         var x = ScenarioExplorer.Explore(setup, new ExploreSettings(strategy, 300, 1, 3, 100_000, (0, 1), 0));
         Assert.Equal(0, x.Report.Failed);
-        var explored = x.Report.Runs.Select(r => DeletePhases(r.Key)).Distinct().ToList();
+        var explored = x.Report.Outcomes.Select(r => DeletePhases(r.Key)).Distinct().ToList();
         Assert.All(explored, p => Assert.Contains(p, kernel));
         Assert.Contains(kernel[0], explored);
     }
@@ -42,7 +42,7 @@ public sealed class OracleTimingTests
         var yaml = File.ReadAllText(Path.Combine(ScenarioFiles.Library, "zc_deletes_across_init_end.yaml"))
             .Replace("kernel: { timing: qemu-tcg }", $"kernel: {{ timing: {timing} }}", StringComparison.Ordinal);
         var x = ScenarioExplorer.Explore(new ScenarioSetup(ScenarioFiles.Load(yaml)), new ExploreSettings("random", 100, 1, 3, 100_000, (0, 1), 0));
-        var twice = x.Report.Runs.Any(r => r.Key.Split(", ").Count(c => c.EndsWith(".delete_module=-EAGAIN", StringComparison.Ordinal)) >= 2);
+        var twice = x.Report.Outcomes.Any(r => r.Key.Split(", ").Count(c => c.EndsWith(".delete_module=-EAGAIN", StringComparison.Ordinal)) >= 2);
         Assert.Equal(reached, twice);
     }
 
@@ -80,7 +80,7 @@ public sealed class OracleTimingTests
         // copies arriving while the failing slow was GOING (runs 2-3 and loaded-host run 1) got -EBUSY.
         var x = ScenarioExplorer.Explore(Library("zd_load_during_failed_cleanup.yaml"), new ExploreSettings(strategy, 300, 1, 3, 100_000, (0, 1), 0));
         Assert.Equal(0, x.Report.Failed);
-        foreach (var run in x.Report.Runs)
+        foreach (var run in x.Report.Outcomes)
         {
             var copies = run.Key.Split(" | ")[0].Split(", ").Where(c => c.StartsWith('c')).Select(c => c[(c.IndexOf('=', StringComparison.Ordinal) + 1)..]).ToList();
             Assert.True(copies.Count(r => r == "0") <= 1, run.Key);
@@ -88,7 +88,7 @@ public sealed class OracleTimingTests
             if (loaded >= 0)
                 Assert.All(copies.Skip(loaded + 1), r => Assert.Equal("-EEXIST", r));
         }
-        var phases = x.Report.Runs.Select(r => Phases(r.Key, "c")).Distinct().ToList();
+        var phases = x.Report.Outcomes.Select(r => Phases(r.Key, "c")).Distinct().ToList();
         Assert.Contains(phases, p => p.Contains("-EBUSY", StringComparison.Ordinal));
     }
 
