@@ -70,7 +70,7 @@ public sealed class SimKernel
         var pid = s.NextPid();
         var actor = s.System.ActorOf(Props.Create(() => new TaskActor(s, name, pid)), name);
         s.AddTask(name, actor);
-        actor.Tell(new RunProgram(program));
+        actor.Tell(new RunProgram(program), ActorRefs.NoSender);
         return new KernelTaskHandle(name, pid, actor);
     }
 
