@@ -69,12 +69,10 @@ internal sealed class KernelPointRegistry
 internal sealed class KernelPoints : ReceiveActor, IWaitGraphNode
 {
     private readonly KernelPointRegistry registry;
-    private readonly IActorRef self;
 
     public KernelPoints(KernelPointRegistry registry)
     {
         this.registry = registry;
-        self = Self;
         Receive<AwaitPoint>(m =>
         {
             if (registry.Await(m, Sender, Self))
@@ -87,5 +85,5 @@ internal sealed class KernelPoints : ReceiveActor, IWaitGraphNode
         });
     }
 
-    public IEnumerable<WaitEdge> DescribeWaits() => registry.Waiting.Select(w => new WaitEdge(w.Waiter, self, w.What));
+    public IEnumerable<WaitEdge> DescribeWaits() => registry.Waiting.Select(w => new WaitEdge(w.Waiter, Self, w.What));
 }

@@ -45,12 +45,10 @@ internal sealed class ModuleWaitQueue : ReceiveActor, IWaitGraphNode
     private readonly List<Waiter> queue = [];
     private readonly Dictionary<long, Waiter> waiters = [];
     private readonly KernelState kernel;
-    private readonly IActorRef self;
 
     public ModuleWaitQueue(KernelState kernel)
     {
         this.kernel = kernel;
-        self = Self;
         Receive<PrepareToWait>(m =>
         {
             if (!waiters.TryGetValue(m.Waiter, out var w))
@@ -117,7 +115,7 @@ internal sealed class ModuleWaitQueue : ReceiveActor, IWaitGraphNode
 
     public IEnumerable<WaitEdge> DescribeWaits() =>
         queue.Where(w => w.Sleeping is not null)
-             .Select(w => new WaitEdge(kernel.TaskRef(w.Task), self, "module_wq (wait_event)"));
+             .Select(w => new WaitEdge(kernel.TaskRef(w.Task), Self, "module_wq (wait_event)"));
 
     private void Wake(Waiter w, bool timedOut)
     {
