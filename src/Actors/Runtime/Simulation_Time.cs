@@ -17,16 +17,6 @@ public sealed partial class Simulation
     /// <summary>Virtual time now.</summary>
     public TimeSpan Now => new(nowTicks);
 
-    /// <summary>Whether a timer (scheduled message, sleep or Ask timeout) is still pending.</summary>
-    internal bool HasPendingTimers
-    {
-        get
-        {
-            DropCancelledTimers();
-            return timers.Count > 0;
-        }
-    }
-
     internal Task Sleep(TimeSpan duration)
     {
         if (duration <= TimeSpan.Zero)
@@ -34,8 +24,13 @@ public sealed partial class Simulation
             return Task.CompletedTask;
         }
 
+        return CompleteAfter(duration, "sleep " + TraceStep.FormatTime(duration));
+    }
+
+    /// <summary>A task the timer completes after <paramref name="duration"/>; its awaiter resumes traced as "resume <paramref name="what"/>".</summary>
+    private Task CompleteAfter(TimeSpan duration, string what)
+    {
         var done = new TaskCompletionSource();
-        var what = "sleep " + TraceStep.FormatTime(duration);
         AddTimer(duration, null, () => WithCause("timer", what, () => done.TrySetResult()));
         return done.Task;
     }

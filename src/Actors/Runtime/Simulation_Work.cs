@@ -39,11 +39,8 @@ public sealed partial class Simulation
         }
 
         var duration = min + (index * WorkResolution);
-        if (duration <= TimeSpan.Zero)
-            return Task.CompletedTask;
-        var done = new TaskCompletionSource();
-        var what = "work " + stage + " " + TraceStep.FormatTime(duration);
-        AddTimer(duration, null, () => WithCause("timer", what, () => done.TrySetResult()));
-        return done.Task;
+        return duration <= TimeSpan.Zero
+            ? Task.CompletedTask
+            : CompleteAfter(duration, "work " + stage + " " + TraceStep.FormatTime(duration));
     }
 }

@@ -136,22 +136,15 @@ internal sealed class SimulationHost
 
         slot.Cell ??= cell;
         slot.Mailbox ??= cell.Mailbox;
-        if (slot.Simulation is { } simulation && ReferenceEquals(simulation, Active))
+        if (message is Failed failed)
         {
-            if (AkkaInternals.IsContinuation(message))
-            {
-                simulation.Hold(slot, cell, message);
-                return true;
-            }
-
-            if (message is Failed failed)
-            {
-                simulation.ChildFailed(failed);
-            }
+            Active?.ChildFailed(failed);
         }
-        else if (message is Failed failed && Active is { } active)
+
+        if (AkkaInternals.IsContinuation(message) && slot.Simulation is { } simulation && ReferenceEquals(simulation, Active))
         {
-            active.ChildFailed(failed);
+            simulation.Hold(slot, cell, message);
+            return true;
         }
 
         return false;

@@ -104,15 +104,7 @@ public static class Explorer
             : report.Options.Mode == ExploreMode.Pct
                 ? new PctStrategy(run.Seed, report.Options.Depth, report.PctSteps)
                 : new RandomStrategy(run.Seed);
-        using var sys = Simulation.Create(report.Options.Name, new SimulationOptions
-        {
-            Strategy = strategy,
-            MaxSteps = report.Options.MaxSteps,
-            RecordTrace = true,
-        });
-        var judge = setup(sys);
-        var result = sys.Run();
-        return (result, judge(result));
+        return RunTraced(report.Options.Name, strategy, report.Options.MaxSteps, setup);
     }
 
     /// <summary>
@@ -126,12 +118,16 @@ public static class Explorer
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(setup);
-        using var sys = Simulation.Create("replay", new SimulationOptions
-        {
-            Strategy = new ReplayStrategy(schedule),
-            MaxSteps = maxSteps,
-            RecordTrace = true,
-        });
+        return RunTraced("replay", new ReplayStrategy(schedule), maxSteps, setup);
+    }
+
+    private static (RunResult Result, RunVerdict Verdict) RunTraced(
+        string name,
+        ISchedulingStrategy strategy,
+        long maxSteps,
+        Func<Simulation, Func<RunResult, RunVerdict>> setup)
+    {
+        using var sys = Simulation.Create(name, new SimulationOptions { Strategy = strategy, MaxSteps = maxSteps, RecordTrace = true });
         var judge = setup(sys);
         var result = sys.Run();
         return (result, judge(result));
